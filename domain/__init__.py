@@ -1,0 +1,1 @@
+"""Aggregates, their rules, and the application service that appends events."""

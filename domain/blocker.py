@@ -1,0 +1,74 @@
+"""A blocker: raised on a workstream, escalated, resolved, sometimes reopened."""
+
+from domain.errors import BlockerAlreadyResolved, BlockerNotResolved, NoChange
+from domain.item import Item
+from events import (
+    BlockerEscalated,
+    BlockerRaised,
+    BlockerReassigned,
+    BlockerReopened,
+    BlockerResolved,
+    BlockerSeverityChanged,
+    Event,
+)
+
+
+class Blocker(Item):
+    noun = "blocker"
+    created_by = BlockerRaised
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.title = ""
+        self.workstream = ""
+        self.severity = "medium"
+        self.owner = ""
+        self.escalated_to: str | None = None
+        self.resolved_at = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None
+
+    def check(self, event: Event) -> None:
+        match event:
+            case BlockerResolved():
+                self.check_open("resolve")
+            case BlockerReopened():
+                if not self.resolved:
+                    raise BlockerNotResolved(f"{self.key} is open, so there is nothing to reopen.")
+            case BlockerSeverityChanged(severity=severity):
+                self.check_open("change the severity of")
+                if severity == self.severity:
+                    raise NoChange(f"{self.key} is already {severity}.")
+            case BlockerReassigned(owner=owner):
+                self.check_open("reassign")
+                if owner == self.owner:
+                    raise NoChange(f"{self.key} is already owned by {owner}.")
+            case BlockerEscalated(to=to):
+                self.check_open("escalate")
+                if to == self.escalated_to:
+                    raise NoChange(f"{self.key} is already escalated to {to}.")
+
+    def check_open(self, verb: str) -> None:
+        if self.resolved:
+            raise BlockerAlreadyResolved(
+                f"{self.key} was already resolved on {self.resolved_at:%Y-%m-%d}; to {verb} "
+                f"it, reopen it first: staffdeck blocker reopen {self.key} --why TEXT"
+            )
+
+    def apply(self, event: Event) -> None:
+        match event:
+            case BlockerRaised(title=title, workstream=ws, severity=severity, owner=owner):
+                self.title, self.workstream = title, ws
+                self.severity, self.owner = severity, owner
+            case BlockerSeverityChanged(severity=severity):
+                self.severity = severity
+            case BlockerReassigned(owner=owner):
+                self.owner = owner
+            case BlockerEscalated(to=to):
+                self.escalated_to = to
+            case BlockerResolved(at=at):
+                self.resolved_at = at
+            case BlockerReopened():
+                self.resolved_at = None

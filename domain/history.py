@@ -1,0 +1,98 @@
+"""Checking a whole history file before any of it is appended.
+
+Every line goes through the same aggregates and link rules as a command, so an
+imported history obeys exactly the rules a typed one does.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+import msgspec
+
+from domain.errors import DomainError, ImportRejected, InvalidInput
+from domain.item import Envelope, Item
+from domain.items import ITEM_TYPES
+from domain.keys import expect_kind
+from domain.links import check_links
+from events import decode, encode, tag_of
+
+
+def check_history(
+    lines: Iterable[bytes],
+    *,
+    source: str,
+    find: Callable[[str], Item | None],
+    stored: Callable[[str], set[bytes]],
+    now: datetime,
+) -> list[Envelope]:
+    """The envelopes to append, in file order; ImportRejected lists every bad line."""
+    problems: list[tuple[int, str]] = []
+    items: dict[str, Item | None] = {}
+    from_store: set[str] = set()
+    created_on: dict[str, int] = {}
+    failed_creation: dict[str, int] = {}
+    envelopes: list[Envelope] = []
+
+    def lookup(key: str) -> Item | None:
+        if key not in items:
+            item = find(key)
+            items[key] = item
+            if item is not None:
+                from_store.add(key)
+        return items[key]
+
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            event = decode(line)
+        except msgspec.DecodeError as error:
+            problems.append((number, f"malformed JSON ({error})"))
+            continue
+        except msgspec.ValidationError as error:
+            problems.append((number, _describe(error)))
+            continue
+        noun = tag_of(event).partition(".")[0]
+        try:
+            key = expect_kind(event.key, noun)
+            if key != event.key:
+                raise InvalidInput(f"write the key {event.key!r} as {key}")
+            if event.recorded_at is None:
+                event = msgspec.structs.replace(event, recorded_at=now)
+            item = lookup(key)
+            creating = isinstance(event, ITEM_TYPES[noun].created_by)
+            if creating and key in created_on:
+                raise InvalidInput(f"{key} is created twice in this file (first on line {created_on[key]})")
+            if creating and key in from_store:
+                raise InvalidInput(f"{key} already exists in the store; was this file imported already?")
+            if item is None:
+                if not creating and key in failed_creation:
+                    raise InvalidInput(f"{key} was not created (line {failed_creation[key]} is bad)")
+                item = ITEM_TYPES[noun](key)
+            elif key in from_store and encode(event) in stored(key):
+                raise InvalidInput("this event is already in the store; was this file imported already?")
+            item.record(event)
+            check_links(event, lookup)
+        except DomainError as error:
+            if isinstance(event, ITEM_TYPES[noun].created_by) and event.key not in created_on:
+                failed_creation.setdefault(event.key, number)
+            problems.append((number, str(error)))
+            continue
+        items[key] = item
+        if creating:
+            created_on[key] = number
+        envelopes.extend(item.collect_events())
+    if problems:
+        raise ImportRejected(source, problems)
+    return envelopes
+
+
+def _describe(error: msgspec.ValidationError) -> str:
+    """msgspec's message, in the words of the file's author."""
+    message = str(error)
+    if message.startswith("Invalid value") and "`$.type`" in message:
+        return f"unknown event type {message.split(' - ')[0].removeprefix('Invalid value ')}"
+    if message.startswith("Missing required field `type`"):
+        return "missing field `type` (the event's kind, such as \"blocker.raised\")"
+    text, _, where = message.partition(" - at `$.")
+    return f"{where.rstrip('`')}: {text}" if where else message

@@ -1,0 +1,44 @@
+"""Short, stable, human keys: W-3, D-12, B-7, R-2, A-40, N-5."""
+
+import re
+
+from domain.errors import InvalidInput, WrongKind
+
+PREFIXES = {
+    "workstream": "W",
+    "decision": "D",
+    "blocker": "B",
+    "ritual": "R",
+    "action": "A",
+    "note": "N",
+}
+NOUNS = {prefix: noun for noun, prefix in PREFIXES.items()}
+
+_KEY = re.compile(r"([A-Za-z])-([1-9][0-9]{0,8})")
+
+
+def normalize_key(text: str) -> str:
+    """`b-7` → `B-7`; anything that is not a key is refused with an example."""
+    match = _KEY.fullmatch(text.strip())
+    if match is None or match.group(1).upper() not in NOUNS:
+        raise InvalidInput(
+            f"{text!r} is not an item key; keys look like W-3, D-12, B-7, R-2, A-40 or N-5."
+        )
+    return f"{match.group(1).upper()}-{match.group(2)}"
+
+
+def noun_of(key: str) -> str:
+    return NOUNS[key[0]]
+
+
+def number_of(key: str) -> int:
+    return int(key[2:])
+
+
+def expect_kind(key: str, *nouns: str) -> str:
+    """Normalize a key and check it names one of the given kinds of item."""
+    key = normalize_key(key)
+    if noun_of(key) not in nouns:
+        wanted = " or ".join(nouns)
+        raise WrongKind(f"{key} is a {noun_of(key)}, not a {wanted}.")
+    return key

@@ -1,0 +1,449 @@
+"""The application service: commands in domain words in, events out, into the store.
+
+The CLI and the dashboard both write through `Staffdeck`; nothing else appends.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import msgspec
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, PersistenceError
+from eventsourcing.utils import Environment
+
+from domain.errors import ConflictError, EventInFuture, InvalidInput, ItemNotFound
+from domain.history import check_history
+from domain.item import Envelope, Item
+from domain.items import ITEM_TYPES
+from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
+from domain.links import check_links
+from domain.store import EventMapper, StoreError, StoreLocation, locate, prepare_sqlite
+from events import (
+    ActionAssigned,
+    ActionCompleted,
+    ActionDropped,
+    AnyEvent,
+    BlockerEscalated,
+    BlockerRaised,
+    BlockerReassigned,
+    BlockerReopened,
+    BlockerResolved,
+    BlockerSeverityChanged,
+    DecisionDeferred,
+    DecisionMade,
+    DecisionOptionAdded,
+    DecisionRaised,
+    DecisionReopened,
+    DecisionSuperseded,
+    DecisionWithdrawn,
+    Event,
+    NoteLogged,
+    RejectedAlternative,
+    RitualCadenceChanged,
+    RitualEstablished,
+    RitualHeld,
+    RitualRetired,
+    WorkstreamClosed,
+    WorkstreamDeescalated,
+    WorkstreamEscalated,
+    WorkstreamNextDecisionPointSet,
+    WorkstreamOpened,
+    WorkstreamOwnerChanged,
+    WorkstreamStatusReported,
+    decode_tagged,
+    encode,
+    tag_of,
+    utc_now,
+)
+
+# A clock a little ahead of ours is not "the future"; a typo'd year is.
+FUTURE_TOLERANCE = timedelta(minutes=5)
+PAGE = 5000
+
+Clock = Callable[[], datetime]
+
+
+class Staffdeck(Application[str]):
+    """The store of one team's history, and every command that appends to it."""
+
+    name = "staffdeck"
+
+    def __init__(
+        self,
+        store: StoreLocation | str | None = None,
+        *,
+        actor: str,
+        clock: Clock = utc_now,
+        create: bool = True,
+    ):
+        self.location = store if isinstance(store, StoreLocation) else locate(store)
+        self.actor = actor
+        self.clock = clock
+        self._last_numbers: dict[str, int] = {}
+        if self.location.kind == "sqlite":
+            prepare_sqlite(self.location, create=create)
+        with self._store_errors():
+            super().__init__(env=self.location.env())
+
+    def construct_env(self, name: str, env: Any = None) -> Environment:
+        # Only what `locate` decided: a stray SQLITE_DBNAME in the shell must not win.
+        return Environment(name, dict(env or {}))
+
+    def construct_mapper(self) -> EventMapper:  # type: ignore[override]
+        return EventMapper()
+
+    # ---- workstreams -------------------------------------------------------
+
+    def open_workstream(
+        self, title: str, *, owner: str, objective: str = "",
+        stakeholders: Iterable[str] = (), at: datetime | None = None,
+    ) -> WorkstreamOpened:
+        return self._create(
+            WorkstreamOpened, at, title=title, owner=owner, objective=objective,
+            stakeholders=tuple(stakeholders),
+        )
+
+    def report_status(self, key: str, state: str, *, note: str = "", at: datetime | None = None):
+        return self._append(WorkstreamStatusReported, key, at, state=state, note=note)
+
+    def change_workstream_owner(self, key: str, owner: str, *, at: datetime | None = None):
+        return self._append(WorkstreamOwnerChanged, key, at, owner=owner)
+
+    def set_next_decision_point(self, key: str, on: date, what: str, *, at: datetime | None = None):
+        return self._append(WorkstreamNextDecisionPointSet, key, at, on=on, what=what)
+
+    def escalate_workstream(self, key: str, *, to: str, why: str, at: datetime | None = None):
+        return self._append(WorkstreamEscalated, key, at, to=to, why=why)
+
+    def deescalate_workstream(self, key: str, *, why: str = "", at: datetime | None = None):
+        return self._append(WorkstreamDeescalated, key, at, why=why)
+
+    def close_workstream(self, key: str, *, why: str = "", at: datetime | None = None):
+        return self._append(WorkstreamClosed, key, at, why=why)
+
+    # ---- decisions ---------------------------------------------------------
+
+    def raise_decision(
+        self, question: str, *, workstream: str, owner: str, due: date | None = None,
+        problem: str = "", context: str = "", options: Iterable[str] = (),
+        deciders: Iterable[str] = (), at: datetime | None = None,
+    ) -> DecisionRaised:
+        return self._create(
+            DecisionRaised, at, question=question, workstream=_key(workstream),
+            owner=owner, due=due, problem=problem, context=context,
+            options=tuple(options), deciders=tuple(deciders),
+        )
+
+    def add_option(self, key: str, option: str, *, at: datetime | None = None):
+        return self._append(DecisionOptionAdded, key, at, option=option)
+
+    def make_decision(
+        self, key: str, *, choice: str, reasoning: str,
+        rejected: Iterable[tuple[str, str]] = (), expected: str = "",
+        reopen_conditions: Iterable[str] = (), review_by: date | None = None,
+        decided_by: Iterable[str] = (), at: datetime | None = None,
+    ) -> DecisionMade:
+        deciders = tuple(decided_by)
+        if not deciders:
+            raised = self._load(key, "decision")
+            deciders = tuple(raised.deciders) or (self.actor,)
+        return self._append(
+            DecisionMade, key, at, choice=choice, reasoning=reasoning,
+            rejected=tuple(RejectedAlternative(option=o, grounds=g) for o, g in rejected),
+            expected=expected, reopen_conditions=tuple(reopen_conditions),
+            review_by=review_by, decided_by=deciders,
+        )
+
+    def defer_decision(self, key: str, *, until: date, why: str, at: datetime | None = None):
+        return self._append(DecisionDeferred, key, at, until=until, why=why)
+
+    def reopen_decision(
+        self, key: str, *, why: str, condition: str = "", at: datetime | None = None
+    ):
+        return self._append(DecisionReopened, key, at, why=why, condition=condition)
+
+    def supersede_decision(self, key: str, *, by: str, at: datetime | None = None):
+        return self._append(DecisionSuperseded, key, at, by=_key(by))
+
+    def withdraw_decision(self, key: str, *, why: str, at: datetime | None = None):
+        return self._append(DecisionWithdrawn, key, at, why=why)
+
+    # ---- blockers ----------------------------------------------------------
+
+    def raise_blocker(
+        self, title: str, *, workstream: str, severity: str, owner: str = "",
+        needed_by: date | None = None, depends_on: str = "", at: datetime | None = None,
+    ) -> BlockerRaised:
+        return self._create(
+            BlockerRaised, at, title=title, workstream=_key(workstream),
+            severity=severity, owner=owner, needed_by=needed_by, depends_on=depends_on,
+        )
+
+    def change_severity(self, key: str, severity: str, *, at: datetime | None = None):
+        return self._append(BlockerSeverityChanged, key, at, severity=severity)
+
+    def reassign_blocker(self, key: str, owner: str, *, at: datetime | None = None):
+        return self._append(BlockerReassigned, key, at, owner=owner)
+
+    def escalate_blocker(self, key: str, *, to: str, why: str, at: datetime | None = None):
+        return self._append(BlockerEscalated, key, at, to=to, why=why)
+
+    def resolve_blocker(self, key: str, *, resolution: str, at: datetime | None = None):
+        return self._append(BlockerResolved, key, at, resolution=resolution)
+
+    def reopen_blocker(self, key: str, *, why: str, at: datetime | None = None):
+        return self._append(BlockerReopened, key, at, why=why)
+
+    # ---- rituals -----------------------------------------------------------
+
+    def establish_ritual(
+        self, name: str, *, cadence: str, purpose: str, owner: str,
+        attendees: Iterable[str] = (), at: datetime | None = None,
+    ) -> RitualEstablished:
+        return self._create(
+            RitualEstablished, at, name=name, cadence=cadence, purpose=purpose,
+            owner=owner, attendees=tuple(attendees),
+        )
+
+    def hold_ritual(
+        self, key: str, *, informed: Iterable[str] = (), surfaced: Iterable[str] = (),
+        notes: str = "", held_on: date | None = None, at: datetime | None = None,
+    ) -> RitualHeld:
+        stamp_at = at or self.clock()
+        return self._append(
+            RitualHeld, key, at, held_on=held_on or stamp_at.date(),
+            informed=tuple(_key(k) for k in informed),
+            surfaced=tuple(_key(k) for k in surfaced), notes=notes,
+        )
+
+    def change_cadence(self, key: str, cadence: str, *, at: datetime | None = None):
+        return self._append(RitualCadenceChanged, key, at, cadence=cadence)
+
+    def retire_ritual(self, key: str, *, reason: str, at: datetime | None = None):
+        return self._append(RitualRetired, key, at, reason=reason)
+
+    # ---- actions and notes -------------------------------------------------
+
+    def assign_action(
+        self, title: str, *, owner: str, due: date, source: str | None = None,
+        at: datetime | None = None,
+    ) -> ActionAssigned:
+        return self._create(
+            ActionAssigned, at, title=title, owner=owner, due=due,
+            source=_key(source) if source else None,
+        )
+
+    def complete_action(self, key: str, *, note: str = "", at: datetime | None = None):
+        return self._append(ActionCompleted, key, at, note=note)
+
+    def drop_action(self, key: str, *, why: str, at: datetime | None = None):
+        return self._append(ActionDropped, key, at, why=why)
+
+    def log_note(
+        self, kind: str, text: str, *, links: Iterable[str] = (), at: datetime | None = None
+    ) -> NoteLogged:
+        return self._create(
+            NoteLogged, at, kind=kind, text=text, links=tuple(_key(k) for k in links)
+        )
+
+    # ---- reading -----------------------------------------------------------
+
+    def get(self, key: str) -> Item:
+        """The item as it stands now; ItemNotFound if there is none."""
+        key = _key(key)
+        return self._load(key, noun_of(key))
+
+    def history(self, key: str) -> list[Event]:
+        """Every event of one item, oldest first."""
+        key = _key(key)
+        with self._store_errors():
+            envelopes = list(self.events.get(key))
+        if not envelopes:
+            raise ItemNotFound(f"There is no {noun_of(key)} {key}.")
+        return [envelope.event for envelope in envelopes]  # type: ignore[attr-defined]
+
+    def read_events(self) -> Iterator[AnyEvent]:
+        """Every event in the order the store recorded them."""
+        with self._store_errors():
+            last = None
+            while True:
+                page = self.recorder.select_notifications(
+                    start=last, limit=PAGE, inclusive_of_start=last is None
+                )
+                if not page:
+                    return
+                for row in page:
+                    yield decode_tagged(row.topic, row.state)
+                last = page[-1].id
+
+    def export_lines(self) -> Iterator[bytes]:
+        """JSON lines in recording order, in the current schema."""
+        for event in self.read_events():
+            yield encode(event) + b"\n"
+
+    def import_lines(self, lines: Iterable[bytes], *, source: str) -> int:
+        """Check a whole history file, then append it in one transaction.
+
+        Raises ImportRejected naming every bad line; on any problem nothing is
+        written.
+        """
+        with self._store_errors():
+            empty = not self.recorder.max_notification_id()
+            # Into an empty store nothing can clash: skip a point read per new item.
+            envelopes = check_history(
+                lines, source=source,
+                find=(lambda key: None) if empty else self._find,
+                stored=self._stored_payloads, now=self.clock(),
+            )
+            if envelopes:
+                try:
+                    self.save(*envelopes)
+                except IntegrityError as error:
+                    raise ConflictError(
+                        "Someone else appended to the same items while the file was being "
+                        "imported; nothing was imported. Run the import again."
+                    ) from error
+        return len(envelopes)
+
+    # ---- the machinery behind every command --------------------------------
+
+    def _stamp(self, at: datetime | None) -> dict[str, Any]:
+        now = self.clock()
+        if at is None:
+            at = now
+        elif at.tzinfo is None:
+            raise InvalidInput("A time given with --at must say its time zone.")
+        elif at > now + FUTURE_TOLERANCE:
+            raise EventInFuture(
+                f"{at:%Y-%m-%d %H:%M} UTC is in the future; --at records when something "
+                "already happened."
+            )
+        return {"at": at, "actor": self.actor, "recorded_at": now}
+
+    def _create(self, event_type: type[Event], at: datetime | None, **fields: Any) -> Any:
+        """Create an item under the next free key; the store arbitrates races."""
+        noun = tag_of_type(event_type)
+        prefix = PREFIXES[noun]
+        stamp = self._stamp(at)
+        number = self._next_number(prefix)
+        for _ in range(1000):
+            key = f"{prefix}-{number}"
+            event = _validated(event_type(key=key, **stamp, **fields))
+            item = ITEM_TYPES[noun](key)
+            item.record(event)
+            check_links(event, self._find)
+            try:
+                with self._store_errors():
+                    self.save(item)
+            except IntegrityError:
+                number += 1  # another writer took this key a moment ago
+                continue
+            self._last_numbers[prefix] = number
+            return event
+        raise ConflictError(f"Could not find a free {noun} key; try again.")
+
+    def _append(self, event_type: type[Event], key: str, at: datetime | None, **fields: Any) -> Any:
+        noun = tag_of_type(event_type)
+        item = self._load(expect_kind(key, noun), noun)
+        event = _validated(event_type(key=item.key, **self._stamp(at), **fields))
+        item.record(event)
+        check_links(event, self._find)
+        try:
+            with self._store_errors():
+                self.save(item)
+        except IntegrityError as error:
+            raise ConflictError(
+                f"{item.key} was changed by someone else at the same moment; nothing was "
+                f"written. Check `staffdeck log {item.key}` and try again."
+            ) from error
+        return event
+
+    def _load(self, key: str, noun: str) -> Any:
+        key = expect_kind(key, noun)
+        item = self._find(key)
+        if item is None:
+            raise ItemNotFound(f"There is no {noun} {key}. `staffdeck log` lists what exists.")
+        return item
+
+    def _find(self, key: str) -> Item | None:
+        item_type = ITEM_TYPES[noun_of(key)]
+        try:
+            with self._store_errors():
+                return self.repository.get(key, projector_func=item_type.replay)
+        except AggregateNotFoundError:
+            return None
+
+    def _stored_payloads(self, key: str) -> set[bytes]:
+        with self._store_errors():
+            return {bytes(row.state) for row in self.recorder.select_events(key)}
+
+    def _exists(self, key: str) -> bool:
+        with self._store_errors():
+            return bool(self.recorder.select_events(key, limit=1))
+
+    def _next_number(self, prefix: str) -> int:
+        """The first free number after the highest in use, in O(log n) point reads.
+
+        Keys are handed out in order, so "exists" is true up to some n: gallop
+        past it, then bisect.
+        """
+        low = self._last_numbers.get(prefix, 0)  # known to exist, or 0
+        step, high = 1, low + 1
+        while self._exists(f"{prefix}-{high}"):
+            low, step = high, step * 2
+            high = low + step
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self._exists(f"{prefix}-{middle}"):
+                low = middle
+            else:
+                high = middle
+        return high
+
+    @contextmanager
+    def _store_errors(self) -> Iterator[None]:
+        """Turn the library's persistence errors into one clear StoreError."""
+        try:
+            yield
+        except IntegrityError:
+            raise
+        except PersistenceError as error:
+            raise StoreError(self._describe_failure(error)) from error
+        except OSError as error:
+            raise StoreError(self.location.redact(f"The store at {self.location}: {error}")) from error
+
+    def _describe_failure(self, error: Exception) -> str:
+        text = self.location.redact(str(error))
+        if "locked" in text:
+            return (
+                f"The store at {self.location} is locked by another writer and stayed locked "
+                "for 5 seconds; nothing was written. Try again in a moment."
+            )
+        if self.location.kind == "postgres":
+            return f"Cannot use the PostgreSQL store at {self.location}: {text.strip()}"
+        return f"Cannot use the store at {self.location}: {text.strip()}"
+
+
+def tag_of_type(event_type: type[Event]) -> str:
+    return event_type.__struct_config__.tag.partition(".")[0]  # type: ignore[union-attr]
+
+
+def _key(text: str) -> str:
+    return normalize_key(text)
+
+
+def _validated(event: Event) -> Event:
+    """Struct constructors do not check types; a round trip through the codec does."""
+    try:
+        return msgspec.json.decode(encode(event), type=type(event))
+    except msgspec.ValidationError as error:
+        raise InvalidInput(_readable(error)) from error
+    except (TypeError, msgspec.EncodeError) as error:
+        raise InvalidInput(str(error)) from error
+
+
+def _readable(error: msgspec.ValidationError) -> str:
+    message, _, where = str(error).partition(" - at `$.")
+    return f"{where.rstrip('`').replace('_', ' ')}: {message}" if where else message

@@ -1,0 +1,167 @@
+"""Where events are kept: SQLite by default, PostgreSQL for a shared store.
+
+The eventsourcing library does persistence, ordering and optimistic
+concurrency; `EventMapper` makes the stored payload the event Struct itself,
+so a rebuild can decode rows straight into Structs.
+"""
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import platformdirs
+from eventsourcing.persistence import (
+    JSONTranscoder,
+    Mapper,
+    MapperDeserialisationError,
+    StoredEvent,
+)
+
+from domain.item import Envelope
+from events import decode_tagged, encode, tag_of
+
+STORE_ENV = "STAFFDECK_STORE"
+SQLITE_LOCK_TIMEOUT_SECONDS = 5
+
+
+class StoreError(Exception):
+    """The store cannot be used: missing, locked, unreachable, or not a store."""
+
+
+class EventMapper(Mapper[str]):
+    """Stores each event as its own msgspec JSON, its tag as the topic."""
+
+    def __init__(self) -> None:
+        super().__init__(transcoder=JSONTranscoder())
+
+    def to_stored_event(self, domain_event: Envelope) -> StoredEvent:  # type: ignore[override]
+        return StoredEvent(
+            originator_id=domain_event.originator_id,
+            originator_version=domain_event.originator_version,
+            topic=tag_of(domain_event.event),
+            state=encode(domain_event.event),
+        )
+
+    def to_domain_event(self, stored_event: StoredEvent) -> Envelope:  # type: ignore[override]
+        try:
+            event = decode_tagged(stored_event.topic, stored_event.state)
+        except Exception as error:
+            raise MapperDeserialisationError(
+                f"{stored_event.originator_id} version {stored_event.originator_version} "
+                f"({stored_event.topic}) cannot be read: {error}"
+            ) from error
+        return Envelope(
+            str(stored_event.originator_id), stored_event.originator_version, event
+        )
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """A parsed `--store` value: an SQLite file or a PostgreSQL URL."""
+
+    kind: str  # "sqlite" | "postgres"
+    path: Path | None = None
+    host: str = ""
+    port: str = ""
+    dbname: str = ""
+    user: str = ""
+    password: str = ""
+    schema: str = ""
+
+    def __str__(self) -> str:
+        """For messages: never shows a password."""
+        if self.kind == "sqlite":
+            return str(self.path)
+        user = f"{self.user}@" if self.user else ""
+        schema = f"?schema={self.schema}" if self.schema else ""
+        return f"postgresql://{user}{self.host}:{self.port}/{self.dbname}{schema}"
+
+    def env(self) -> dict[str, str]:
+        """The eventsourcing library's settings for this store."""
+        if self.kind == "sqlite":
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.path),
+                "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
+                "ORIGINATOR_ID_TYPE": "text",
+            }
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": self.dbname,
+            "POSTGRES_HOST": self.host,
+            "POSTGRES_PORT": self.port,
+            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "ORIGINATOR_ID_TYPE": "text",
+        }
+        # A URL without user or password falls back to the POSTGRES_* settings.
+        for key, value in (("POSTGRES_USER", self.user), ("POSTGRES_PASSWORD", self.password)):
+            if value or os.environ.get(key):
+                env[key] = value or os.environ[key]
+        if self.schema:
+            env["POSTGRES_SCHEMA"] = self.schema
+        return env
+
+    def redact(self, text: str) -> str:
+        """Remove the password from a message that may quote it."""
+        return text.replace(self.password, "****") if self.password else text
+
+
+def default_store_path() -> Path:
+    return platformdirs.user_data_path("staffdeck") / "staffdeck.db"
+
+
+def locate(store: str | None = None) -> StoreLocation:
+    """`--store`, else $STAFFDECK_STORE, else the file in the user's data directory."""
+    store = store or os.environ.get(STORE_ENV) or str(default_store_path())
+    if store.startswith(("postgresql://", "postgres://")):
+        url = urlsplit(store)
+        query = parse_qs(url.query)
+        return StoreLocation(
+            kind="postgres",
+            host=url.hostname or os.environ.get("POSTGRES_HOST", "127.0.0.1"),
+            port=str(url.port or os.environ.get("POSTGRES_PORT", "5432")),
+            dbname=unquote(url.path.lstrip("/")) or os.environ.get("POSTGRES_DBNAME", ""),
+            user=unquote(url.username or ""),
+            password=unquote(url.password or ""),
+            schema=query.get("schema", [""])[0],
+        )
+    return StoreLocation(kind="sqlite", path=Path(store).expanduser())
+
+
+def prepare_sqlite(location: StoreLocation, *, create: bool) -> None:
+    """Refuse a missing file unless creating; create it readable by its owner only."""
+    path = location.path
+    assert path is not None
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path} is a directory, not a staffdeck store file.")
+        _check_is_sqlite(path)
+        return
+    if not create:
+        raise StoreError(
+            f"There is no store at {path}. Create one with `staffdeck --store {path} init`, "
+            "or name another with --store or $STAFFDECK_STORE."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass  # another process created it first: fine, it is the same store
+    except OSError as error:
+        raise StoreError(f"Cannot create a store at {path}: {error.strerror}.") from error
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            header = file.read(16)
+    except OSError as error:
+        raise StoreError(f"Cannot read the store at {path}: {error.strerror}.") from error
+    if header and header != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a staffdeck store (it is not an SQLite database).")
+
+
+def is_sqlite_error(error: BaseException) -> bool:
+    return isinstance(error.__cause__ or error.__context__, sqlite3.Error)
