@@ -1,0 +1,78 @@
+"""The `staffdeck` command line: every change, made and read back from a shell."""
+
+import click
+
+from domain.errors import ConflictError, DomainError
+from domain.store import StoreError
+from tui.cli.session import Session, clock_from_env, default_actor
+
+# Exit codes a script can rely on.
+EXIT_REFUSED = 1  # a rule or an input was refused; nothing was written
+EXIT_CONFLICT = 3  # someone else wrote the same item at the same moment; try again
+EXIT_STORE = 4  # the store is missing, locked or unreachable
+
+
+class StaffdeckGroup(click.Group):
+    """Turns every refusal into one clear line on stderr and a meaningful exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ConflictError as error:
+            _fail(ctx, error, EXIT_CONFLICT)
+        except DomainError as error:
+            _fail(ctx, error, EXIT_REFUSED)
+        except StoreError as error:
+            _fail(ctx, error, EXIT_STORE)
+
+
+def _fail(ctx: click.Context, error: Exception, code: int) -> None:
+    click.echo(f"error: {error}", err=True)
+    ctx.exit(code)
+
+
+@click.group(cls=StaffdeckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    metavar="PATH|URL",
+    envvar="STAFFDECK_STORE",
+    help="An SQLite file, or a postgresql:// URL for a shared store. "
+    "[default: $STAFFDECK_STORE, else staffdeck.db in your data directory]",
+)
+@click.option(
+    "--at",
+    "at_text",
+    metavar="DATETIME",
+    help="When it happened, to backfill: 2026-09-14, 2026-09-14T10:00 (local time unless "
+    "a zone is given), yesterday, -3d. [default: now]",
+)
+@click.option(
+    "--actor",
+    metavar="NAME",
+    help="Who is recording. [default: $STAFFDECK_ACTOR, else your login name]",
+)
+@click.version_option(package_name="staffdeck")
+@click.pass_context
+def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str | None):
+    """staffdeck: a Chief of Staff's decisions, blockers, workstreams and rituals,
+    kept as an append-only history.
+
+    Commands that create an item print its key. Exit codes: 0 done, 1 refused
+    (nothing written), 2 bad usage, 3 conflict with another writer (try again),
+    4 store unavailable.
+    """
+    session = Session(store=store, at_text=at_text, actor=actor or default_actor())
+    session.clock = clock_from_env()
+    session.at  # a bad --at fails before anything else
+    ctx.obj = session
+    ctx.call_on_close(session.close)
+
+
+from tui.cli import history, items, rhythm  # noqa: E402  (commands register on `cli`)
+
+for module in (items, rhythm, history):
+    module.register(cli)
+
+
+def main() -> None:
+    cli(prog_name="staffdeck")

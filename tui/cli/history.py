@@ -1,0 +1,103 @@
+"""`staffdeck init|import|export|log|schema`: the store and its history as a whole."""
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+import click
+import msgspec
+
+from events.codec import json_schema
+from projections.timeline import describe
+from tui.cli.session import MOMENT, Session
+from tui.dates import has_time
+
+pass_session = click.make_pass_decorator(Session)
+
+
+@click.command()
+@pass_session
+def init(s: Session):
+    """Create the store if it is missing (the SQLite file, or PostgreSQL's tables)."""
+    location = s.app(create=True).location
+    count = s.app().recorder.max_notification_id() or 0
+    click.echo(f"Store ready at {location} ({count} events).")
+
+
+@click.command("import")
+@click.argument("file", type=click.File("rb"))
+@pass_session
+def import_(s: Session, file):
+    """Append a JSON-lines history (as `export` writes it), all or nothing.
+
+    The whole file is checked first; any bad line is reported with its number
+    and nothing is written. Use - for standard input.
+    """
+    source = "<stdin>" if file.name == "<stdin>" else file.name
+    lines = file.read().split(b"\n")
+    count = s.app(create=True).import_lines(lines, source=source)
+    click.echo(f"Imported {count} events from {source}.")
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, writable=True))
+@pass_session
+def export(s: Session, file: str | None):
+    """Write every event as JSON lines, in recording order, to FILE or stdout."""
+    app = s.app(create=False)
+    if file is None:
+        out = sys.stdout.buffer
+        for line in app.export_lines():
+            out.write(line)
+        out.flush()
+        return
+    # Write beside the target and rename, so a failed export leaves no half file.
+    target = Path(file)
+    handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            count = sum(out.write(line) > 0 for line in app.export_lines())
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    click.echo(f"Exported {count} events to {target}.", err=True)
+
+
+@click.command()
+@click.argument("key", required=False)
+@click.option("--since", type=MOMENT, metavar="DATE", help="From this moment (a date: its start).")
+@click.option("--until", "until_text", metavar="DATE",
+              help="Up to this moment (a date: its whole day).")
+@pass_session
+def log(s: Session, key: str | None, since, until_text: str | None):
+    """The history, readable: every event, or one item's (KEY), oldest first."""
+    until = None
+    if until_text is not None:
+        until = MOMENT.convert(until_text, None, click.get_current_context())
+        if not has_time(until_text):
+            until += timedelta(days=1) - timedelta(microseconds=1)
+    app = s.app(create=False)
+    events = app.history(key) if key else list(app.read_events())
+    chosen = [
+        e for e in events if (since is None or e.at >= since) and (until is None or e.at <= until)
+    ]
+    chosen.sort(key=lambda e: e.at)  # stable: same moment keeps recording order
+    for event in chosen:
+        when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        click.echo(f"{when}  {event.key:<6} {event.actor:<12} {describe(event)}")
+    if not chosen:
+        click.echo("No events.", err=True)
+
+
+@click.command()
+def schema():
+    """Print the JSON Schema of every event, for those who write events from outside."""
+    click.echo(msgspec.json.format(msgspec.json.encode(json_schema()), indent=2).decode())
+
+
+def register(cli: click.Group) -> None:
+    for command in (init, import_, export, log, schema):
+        cli.add_command(command)

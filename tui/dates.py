@@ -1,0 +1,48 @@
+"""Dates and times as people type them: ISO forms and relative ones like -3d."""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+_HAS_TIME = re.compile(r"\d[Tt ]\d|:")
+_RELATIVE = re.compile(r"([+-]?)(\d{1,4})([dw])")
+_NAMED = {"today": 0, "yesterday": -1, "tomorrow": 1}
+FORMS = "an ISO date (2026-09-14), a date and time (2026-09-14T10:00), today, yesterday, tomorrow, or -3d / +2w"
+
+
+class DateInputError(ValueError):
+    pass
+
+
+def has_time(text: str) -> bool:
+    return bool(_HAS_TIME.search(text))
+
+
+def parse_day(text: str, today: date) -> date:
+    """`2026-09-14`, `today`, `-3d` (three days ago), `+2w` or `2w` (in two weeks)."""
+    cleaned = text.strip().lower()
+    if cleaned in _NAMED:
+        return today + timedelta(days=_NAMED[cleaned])
+    if match := _RELATIVE.fullmatch(cleaned):
+        sign, amount, unit = match.groups()
+        days = int(amount) * (7 if unit == "w" else 1)
+        return today + timedelta(days=-days if sign == "-" else days)
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise DateInputError(f"{text!r} is not a date; use {FORMS}.") from None
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """A moment in UTC. A time without a zone is local time; a bare date is its local midnight."""
+    cleaned = text.strip()
+    if _HAS_TIME.search(cleaned):
+        try:
+            moment = datetime.fromisoformat(cleaned.replace(" ", "T", 1))
+        except ValueError:
+            raise DateInputError(f"{text!r} is not a date or time; use {FORMS}.") from None
+    else:
+        local_today = now.astimezone().date()
+        moment = datetime.combine(parse_day(cleaned, local_today), time())
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the machine's local zone
+    return moment.astimezone(UTC)
