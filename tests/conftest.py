@@ -1,0 +1,90 @@
+"""Fixtures every test shares: real stores (SQLite and PostgreSQL) and a fixed clock."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+
+from domain.service import Staffdeck
+
+POSTGRES_ENV = "STAFFDECK_TEST_POSTGRES"
+# In CI the PostgreSQL tests are mandatory: a missing server fails, never skips.
+POSTGRES_REQUIRED = bool(os.environ.get("CI")) or bool(os.environ.get("STAFFDECK_REQUIRE_POSTGRES"))
+
+os.environ["TZ"] = "UTC"  # "local time" in CLI input and output means UTC in tests
+
+
+class FixedClock:
+    """Starts at a fixed moment and moves only when told (or a minute per reading)."""
+
+    def __init__(self, start: datetime = datetime(2026, 9, 1, 9, 0, tzinfo=UTC), tick=timedelta(minutes=1)):
+        self.now = start
+        self.tick = tick
+
+    def __call__(self) -> datetime:
+        moment = self.now
+        self.now += self.tick
+        return moment
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path) -> str:
+    return str(tmp_path / "store.db")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        reason = (
+            f"no PostgreSQL server: set {POSTGRES_ENV} to a postgresql:// URL "
+            "(`eval \"$(.ci/postgres-up)\"` starts one on loopback)"
+        )
+        if POSTGRES_REQUIRED:
+            pytest.fail(f"PostgreSQL tests are mandatory in CI, but {reason}")
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture
+def postgres_store(postgres_url) -> Iterator[str]:
+    """A fresh schema per test, dropped afterwards: tests never see each other's events."""
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    yield f"{postgres_url}?schema={schema}"
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request) -> str:
+    """Each test that takes `store` runs once on SQLite and once on PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+@pytest.fixture
+def app(store, clock) -> Iterator[Staffdeck]:
+    deck = Staffdeck(store, actor="ana", clock=clock)
+    yield deck
+    deck.close()
+
+
+def export_of(store: str) -> bytes:
+    """The whole store, as `staffdeck export` writes it: what "unchanged" is compared on."""
+    deck = Staffdeck(store, actor="checker")
+    try:
+        return b"".join(deck.export_lines())
+    finally:
+        deck.close()
