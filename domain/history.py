@@ -14,7 +14,8 @@ from domain.item import Envelope, Item
 from domain.items import ITEM_TYPES
 from domain.keys import expect_kind
 from domain.links import check_links
-from events import decode, encode, tag_of
+from events import decode, encode
+from events.codec import FAMILIES
 
 
 def check_history(
@@ -52,7 +53,7 @@ def check_history(
         except msgspec.ValidationError as error:
             problems.append((number, _describe(error)))
             continue
-        noun = tag_of(event).partition(".")[0]
+        noun = FAMILIES[type(event)]
         try:
             key = expect_kind(event.key, noun)
             if key != event.key:
@@ -60,7 +61,7 @@ def check_history(
             if event.recorded_at is None:
                 event = msgspec.structs.replace(event, recorded_at=now)
             item = lookup(key)
-            creating = isinstance(event, ITEM_TYPES[noun].created_by)
+            creating = type(event) is ITEM_TYPES[noun].created_by
             if creating and key in created_on:
                 raise InvalidInput(f"{key} is created twice in this file (first on line {created_on[key]})")
             if creating and key in from_store:
@@ -71,19 +72,22 @@ def check_history(
                 item = ITEM_TYPES[noun](key)
             elif key in from_store and encode(event) in stored(key):
                 raise InvalidInput("this event is already in the store; was this file imported already?")
-            item.record(event)
+            envelope = item.record(event)
             check_links(event, lookup)
         except DomainError as error:
-            if isinstance(event, ITEM_TYPES[noun].created_by) and event.key not in created_on:
+            if type(event) is ITEM_TYPES[noun].created_by and event.key not in created_on:
                 failed_creation.setdefault(event.key, number)
             problems.append((number, str(error)))
             continue
         items[key] = item
         if creating:
             created_on[key] = number
-        envelopes.extend(item.collect_events())
+        envelopes.append(envelope)
     if problems:
         raise ImportRejected(source, problems)
+    for item in items.values():
+        if item is not None:
+            item.collect_events()  # the envelopes above are what gets appended
     return envelopes
 
 

@@ -9,6 +9,7 @@ import msgspec
 
 from domain.errors import EventBeforeHistory, InvalidInput, ItemNotFound, KeyTaken, WrongKind
 from events import Event, tag_of
+from events.codec import FAMILIES
 
 
 class Envelope:
@@ -56,14 +57,15 @@ class Item:
     def exists(self) -> bool:
         return self.version > 0
 
-    def record(self, event: Event) -> None:
+    def record(self, event: Event) -> Envelope:
         """Check every rule for `event`, then apply it as the next version."""
         check_required_text(event, self.noun)
-        if tag_of(event).partition(".")[0] != self.noun:
+        if FAMILIES[type(event)] != self.noun:
             raise WrongKind(f"A {tag_of(event)} event cannot be recorded on {self.noun} {self.key}.")
-        if self.exists and isinstance(event, self.created_by):
+        creating = type(event) is self.created_by
+        if creating and self.version:
             raise KeyTaken(f"{self.key} already exists; a new {self.noun} needs a new key.")
-        if not self.exists and not isinstance(event, self.created_by):
+        if not creating and not self.version:
             raise ItemNotFound(f"There is no {self.noun} {self.key}.")
         if self.last_at is not None and event.at < self.last_at:
             raise EventBeforeHistory(
@@ -73,7 +75,9 @@ class Item:
             )
         self.check(event)
         self._apply(event)
-        self._pending.append(Envelope(self.id, self.version, event))
+        envelope = Envelope(self.id, self.version, event)
+        self._pending.append(envelope)
+        return envelope
 
     def check(self, event: Event) -> None:
         """Raise a DomainError if `event` breaks one of this item's rules."""
@@ -107,7 +111,8 @@ class Item:
 
 def check_required_text(event: Event, noun: str) -> None:
     for name in _required_text_fields(type(event)):
-        if not getattr(event, name).strip():
+        value = getattr(event, name)
+        if not value or value.isspace():
             raise InvalidInput(f"A {noun} needs a {name.replace('_', ' ')}; it cannot be blank.")
-    if not event.actor.strip():
+    if not event.actor or event.actor.isspace():
         raise InvalidInput("Every event needs an actor (who recorded it); it cannot be blank.")

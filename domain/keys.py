@@ -1,6 +1,7 @@
 """Short, stable, human keys: W-3, D-12, B-7, R-2, A-40, N-5."""
 
 import re
+from functools import lru_cache
 
 from domain.errors import InvalidInput, WrongKind
 
@@ -17,6 +18,7 @@ NOUNS = {prefix: noun for noun, prefix in PREFIXES.items()}
 _KEY = re.compile(r"([A-Za-z])-([1-9][0-9]{0,8})")
 
 
+@lru_cache(maxsize=65536)  # imports and replays see the same keys again and again
 def normalize_key(text: str) -> str:
     """`b-7` → `B-7`; anything that is not a key is refused with an example."""
     match = _KEY.fullmatch(text.strip())

@@ -298,8 +298,11 @@ class Staffdeck(Application[str]):
                 stored=self._stored_payloads, now=self.clock(),
             )
             if envelopes:
+                # Straight to the recorder: one transaction, the same uniqueness
+                # checks, without save()'s per-event protocol checks and recordings.
+                stored = [self.mapper.to_stored_event(envelope) for envelope in envelopes]
                 try:
-                    self.save(*envelopes)
+                    self.recorder.insert_events(stored, bulk=True)
                 except IntegrityError as error:
                     raise ConflictError(
                         "Someone else appended to the same items while the file was being "

@@ -18,6 +18,7 @@ from eventsourcing.persistence import (
     MapperDeserialisationError,
     StoredEvent,
 )
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 
 from domain.item import Envelope
 from events import decode_tagged, encode, tag_of
@@ -57,6 +58,25 @@ class EventMapper(Mapper[str]):
         )
 
 
+class BulkSQLiteRecorder(SQLiteApplicationRecorder):
+    """The library's SQLite recorder, plus a bulk path for imports.
+
+    `insert_events(rows, bulk=True)` is one executemany in the same single
+    transaction, skipping the per-row notification ids an import never reads.
+    """
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events, *, bulk: bool = False, **kwargs
+    ):
+        if not bulk:
+            return super()._insert_events(c, stored_events, **kwargs)
+        c.executemany(
+            self.insert_events_statement,
+            [(s.originator_id, s.originator_version, s.topic, s.state) for s in stored_events],
+        )
+        return None
+
+
 @dataclass(frozen=True)
 class StoreLocation:
     """A parsed `--store` value: an SQLite file or a PostgreSQL URL."""
@@ -86,6 +106,7 @@ class StoreLocation:
                 "SQLITE_DBNAME": str(self.path),
                 "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
                 "ORIGINATOR_ID_TYPE": "text",
+                "APPLICATION_RECORDER_TOPIC": "domain.store:BulkSQLiteRecorder",
             }
         env = {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",

@@ -26,8 +26,12 @@ _decoder = msgspec.json.Decoder(AnyEvent)
 _decoders_by_tag = {tag: msgspec.json.Decoder(cls) for tag, cls in EVENT_TYPES.items()}
 
 
+_TAGS: dict[type, str] = {cls: tag for tag, cls in EVENT_TYPES.items()}
+FAMILIES: dict[type, str] = {cls: tag.partition(".")[0] for tag, cls in EVENT_TYPES.items()}
+
+
 def tag_of(event: Event) -> str:
-    return event.__struct_config__.tag  # type: ignore[return-value]
+    return _TAGS[type(event)]
 
 
 def encode(event: Event) -> bytes:
