@@ -69,8 +69,7 @@ class Decision(Item):
         if self.status in ("withdrawn", "superseded"):
             detail = f" by {self.superseded_by}" if self.superseded_by else ""
             raise DecisionClosed(
-                f"{self.key} was {self.status}{detail} and is closed; "
-                "raise a new decision instead."
+                f"{self.key} was {self.status}{detail} and is closed; raise a new decision instead."
             )
 
     def check_undecided(self, verb: str) -> None:

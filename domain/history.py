@@ -63,15 +63,23 @@ def check_history(
             item = lookup(key)
             creating = type(event) is ITEM_TYPES[noun].created_by
             if creating and key in created_on:
-                raise InvalidInput(f"{key} is created twice in this file (first on line {created_on[key]})")
+                raise InvalidInput(
+                    f"{key} is created twice in this file (first on line {created_on[key]})"
+                )
             if creating and key in from_store:
-                raise InvalidInput(f"{key} already exists in the store; was this file imported already?")
+                raise InvalidInput(
+                    f"{key} already exists in the store; was this file imported already?"
+                )
             if item is None:
                 if not creating and key in failed_creation:
-                    raise InvalidInput(f"{key} was not created (line {failed_creation[key]} is bad)")
+                    raise InvalidInput(
+                        f"{key} was not created (line {failed_creation[key]} is bad)"
+                    )
                 item = ITEM_TYPES[noun](key)
             elif key in from_store and encode(event) in stored(key):
-                raise InvalidInput("this event is already in the store; was this file imported already?")
+                raise InvalidInput(
+                    "this event is already in the store; was this file imported already?"
+                )
             envelope = item.record(event)
             check_links(event, lookup)
         except DomainError as error:
@@ -97,6 +105,6 @@ def _describe(error: msgspec.ValidationError) -> str:
     if message.startswith("Invalid value") and "`$.type`" in message:
         return f"unknown event type {message.split(' - ')[0].removeprefix('Invalid value ')}"
     if message.startswith("Missing required field `type`"):
-        return "missing field `type` (the event's kind, such as \"blocker.raised\")"
+        return 'missing field `type` (the event\'s kind, such as "blocker.raised")'
     text, _, where = message.partition(" - at `$.")
     return f"{where.rstrip('`')}: {text}" if where else message

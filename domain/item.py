@@ -1,8 +1,8 @@
 """What every aggregate shares: its key, its version, and the time-order rule."""
 
 from collections.abc import Iterable
-from functools import cache
 from datetime import datetime
+from functools import cache
 from typing import ClassVar, Self
 
 import msgspec
@@ -61,7 +61,9 @@ class Item:
         """Check every rule for `event`, then apply it as the next version."""
         check_required_text(event, self.noun)
         if FAMILIES[type(event)] != self.noun:
-            raise WrongKind(f"A {tag_of(event)} event cannot be recorded on {self.noun} {self.key}.")
+            raise WrongKind(
+                f"A {tag_of(event)} event cannot be recorded on {self.noun} {self.key}."
+            )
         creating = type(event) is self.created_by
         if creating and self.version:
             raise KeyTaken(f"{self.key} already exists; a new {self.noun} needs a new key.")

@@ -52,4 +52,6 @@ def check_links(event: Event, lookup: Lookup) -> None:
                 f"nothing at {event.at:%Y-%m-%d %H:%M} UTC can point at it yet."
             )
         if isinstance(event, DecisionRaised | BlockerRaised) and isinstance(target, Workstream):
-            target.check_takes_new_items("decision" if isinstance(event, DecisionRaised) else "blocker")
+            target.check_takes_new_items(
+                "decision" if isinstance(event, DecisionRaised) else "blocker"
+            )

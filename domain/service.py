@@ -15,7 +15,7 @@ from eventsourcing.utils import Environment
 
 from domain.errors import ConflictError, EventInFuture, InvalidInput, ItemNotFound
 from domain.history import check_history
-from domain.item import Envelope, Item
+from domain.item import Item
 from domain.items import ITEM_TYPES
 from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
 from domain.links import check_links
@@ -54,7 +54,6 @@ from events import (
     WorkstreamStatusReported,
     decode_tagged,
     encode,
-    tag_of,
     utc_now,
 )
 
@@ -97,11 +96,20 @@ class Staffdeck(Application[str]):
     # ---- workstreams -------------------------------------------------------
 
     def open_workstream(
-        self, title: str, *, owner: str, objective: str = "",
-        stakeholders: Iterable[str] = (), at: datetime | None = None,
+        self,
+        title: str,
+        *,
+        owner: str,
+        objective: str = "",
+        stakeholders: Iterable[str] = (),
+        at: datetime | None = None,
     ) -> WorkstreamOpened:
         return self._create(
-            WorkstreamOpened, at, title=title, owner=owner, objective=objective,
+            WorkstreamOpened,
+            at,
+            title=title,
+            owner=owner,
+            objective=objective,
             stakeholders=tuple(stakeholders),
         )
 
@@ -126,34 +134,62 @@ class Staffdeck(Application[str]):
     # ---- decisions ---------------------------------------------------------
 
     def raise_decision(
-        self, question: str, *, workstream: str, owner: str, due: date | None = None,
-        problem: str = "", context: str = "", options: Iterable[str] = (),
-        deciders: Iterable[str] = (), at: datetime | None = None,
+        self,
+        question: str,
+        *,
+        workstream: str,
+        owner: str,
+        due: date | None = None,
+        problem: str = "",
+        context: str = "",
+        options: Iterable[str] = (),
+        deciders: Iterable[str] = (),
+        at: datetime | None = None,
     ) -> DecisionRaised:
         return self._create(
-            DecisionRaised, at, question=question, workstream=_key(workstream),
-            owner=owner, due=due, problem=problem, context=context,
-            options=tuple(options), deciders=tuple(deciders),
+            DecisionRaised,
+            at,
+            question=question,
+            workstream=_key(workstream),
+            owner=owner,
+            due=due,
+            problem=problem,
+            context=context,
+            options=tuple(options),
+            deciders=tuple(deciders),
         )
 
     def add_option(self, key: str, option: str, *, at: datetime | None = None):
         return self._append(DecisionOptionAdded, key, at, option=option)
 
     def make_decision(
-        self, key: str, *, choice: str, reasoning: str,
-        rejected: Iterable[tuple[str, str]] = (), expected: str = "",
-        reopen_conditions: Iterable[str] = (), review_by: date | None = None,
-        decided_by: Iterable[str] = (), at: datetime | None = None,
+        self,
+        key: str,
+        *,
+        choice: str,
+        reasoning: str,
+        rejected: Iterable[tuple[str, str]] = (),
+        expected: str = "",
+        reopen_conditions: Iterable[str] = (),
+        review_by: date | None = None,
+        decided_by: Iterable[str] = (),
+        at: datetime | None = None,
     ) -> DecisionMade:
         deciders = tuple(decided_by)
         if not deciders:
             raised = self._load(key, "decision")
             deciders = tuple(raised.deciders) or (self.actor,)
         return self._append(
-            DecisionMade, key, at, choice=choice, reasoning=reasoning,
+            DecisionMade,
+            key,
+            at,
+            choice=choice,
+            reasoning=reasoning,
             rejected=tuple(RejectedAlternative(option=o, grounds=g) for o, g in rejected),
-            expected=expected, reopen_conditions=tuple(reopen_conditions),
-            review_by=review_by, decided_by=deciders,
+            expected=expected,
+            reopen_conditions=tuple(reopen_conditions),
+            review_by=review_by,
+            decided_by=deciders,
         )
 
     def defer_decision(self, key: str, *, until: date, why: str, at: datetime | None = None):
@@ -173,12 +209,25 @@ class Staffdeck(Application[str]):
     # ---- blockers ----------------------------------------------------------
 
     def raise_blocker(
-        self, title: str, *, workstream: str, severity: str, owner: str = "",
-        needed_by: date | None = None, depends_on: str = "", at: datetime | None = None,
+        self,
+        title: str,
+        *,
+        workstream: str,
+        severity: str,
+        owner: str = "",
+        needed_by: date | None = None,
+        depends_on: str = "",
+        at: datetime | None = None,
     ) -> BlockerRaised:
         return self._create(
-            BlockerRaised, at, title=title, workstream=_key(workstream),
-            severity=severity, owner=owner, needed_by=needed_by, depends_on=depends_on,
+            BlockerRaised,
+            at,
+            title=title,
+            workstream=_key(workstream),
+            severity=severity,
+            owner=owner,
+            needed_by=needed_by,
+            depends_on=depends_on,
         )
 
     def change_severity(self, key: str, severity: str, *, at: datetime | None = None):
@@ -199,23 +248,44 @@ class Staffdeck(Application[str]):
     # ---- rituals -----------------------------------------------------------
 
     def establish_ritual(
-        self, name: str, *, cadence: str, purpose: str, owner: str,
-        attendees: Iterable[str] = (), at: datetime | None = None,
+        self,
+        name: str,
+        *,
+        cadence: str,
+        purpose: str,
+        owner: str,
+        attendees: Iterable[str] = (),
+        at: datetime | None = None,
     ) -> RitualEstablished:
         return self._create(
-            RitualEstablished, at, name=name, cadence=cadence, purpose=purpose,
-            owner=owner, attendees=tuple(attendees),
+            RitualEstablished,
+            at,
+            name=name,
+            cadence=cadence,
+            purpose=purpose,
+            owner=owner,
+            attendees=tuple(attendees),
         )
 
     def hold_ritual(
-        self, key: str, *, informed: Iterable[str] = (), surfaced: Iterable[str] = (),
-        notes: str = "", held_on: date | None = None, at: datetime | None = None,
+        self,
+        key: str,
+        *,
+        informed: Iterable[str] = (),
+        surfaced: Iterable[str] = (),
+        notes: str = "",
+        held_on: date | None = None,
+        at: datetime | None = None,
     ) -> RitualHeld:
         stamp_at = at or self.clock()
         return self._append(
-            RitualHeld, key, at, held_on=held_on or stamp_at.date(),
+            RitualHeld,
+            key,
+            at,
+            held_on=held_on or stamp_at.date(),
             informed=tuple(_key(k) for k in informed),
-            surfaced=tuple(_key(k) for k in surfaced), notes=notes,
+            surfaced=tuple(_key(k) for k in surfaced),
+            notes=notes,
         )
 
     def change_cadence(self, key: str, cadence: str, *, at: datetime | None = None):
@@ -227,11 +297,20 @@ class Staffdeck(Application[str]):
     # ---- actions and notes -------------------------------------------------
 
     def assign_action(
-        self, title: str, *, owner: str, due: date, source: str | None = None,
+        self,
+        title: str,
+        *,
+        owner: str,
+        due: date,
+        source: str | None = None,
         at: datetime | None = None,
     ) -> ActionAssigned:
         return self._create(
-            ActionAssigned, at, title=title, owner=owner, due=due,
+            ActionAssigned,
+            at,
+            title=title,
+            owner=owner,
+            due=due,
             source=_key(source) if source else None,
         )
 
@@ -293,9 +372,11 @@ class Staffdeck(Application[str]):
             empty = not self.recorder.max_notification_id()
             # Into an empty store nothing can clash: skip a point read per new item.
             envelopes = check_history(
-                lines, source=source,
+                lines,
+                source=source,
                 find=(lambda key: None) if empty else self._find,
-                stored=self._stored_payloads, now=self.clock(),
+                stored=self._stored_payloads,
+                now=self.clock(),
             )
             if envelopes:
                 # Straight to the recorder: one transaction, the same uniqueness
@@ -415,7 +496,9 @@ class Staffdeck(Application[str]):
         except PersistenceError as error:
             raise StoreError(self._describe_failure(error)) from error
         except OSError as error:
-            raise StoreError(self.location.redact(f"The store at {self.location}: {error}")) from error
+            raise StoreError(
+                self.location.redact(f"The store at {self.location}: {error}")
+            ) from error
 
     def _describe_failure(self, error: Exception) -> str:
         text = self.location.redact(str(error))

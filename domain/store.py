@@ -53,9 +53,7 @@ class EventMapper(Mapper[str]):
                 f"{stored_event.originator_id} version {stored_event.originator_version} "
                 f"({stored_event.topic}) cannot be read: {error}"
             ) from error
-        return Envelope(
-            str(stored_event.originator_id), stored_event.originator_version, event
-        )
+        return Envelope(str(stored_event.originator_id), stored_event.originator_version, event)
 
 
 class BulkSQLiteRecorder(SQLiteApplicationRecorder):
@@ -65,9 +63,7 @@ class BulkSQLiteRecorder(SQLiteApplicationRecorder):
     transaction, skipping the per-row notification ids an import never reads.
     """
 
-    def _insert_events(
-        self, c: SQLiteCursor, stored_events, *, bulk: bool = False, **kwargs
-    ):
+    def _insert_events(self, c: SQLiteCursor, stored_events, *, bulk: bool = False, **kwargs):
         if not bulk:
             return super()._insert_events(c, stored_events, **kwargs)
         c.executemany(

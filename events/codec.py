@@ -12,12 +12,11 @@ from events.note import NoteEvent
 from events.ritual import RitualEvent
 from events.workstream import WorkstreamEvent
 
-AnyEvent = (
-    WorkstreamEvent | DecisionEvent | BlockerEvent | RitualEvent | ActionEvent | NoteEvent
-)
+AnyEvent = WorkstreamEvent | DecisionEvent | BlockerEvent | RitualEvent | ActionEvent | NoteEvent
 
 EVENT_TYPES: dict[str, type[Event]] = {
-    cls.__struct_config__.tag: cls for cls in AnyEvent.__args__  # type: ignore[attr-defined]
+    cls.__struct_config__.tag: cls
+    for cls in AnyEvent.__args__  # type: ignore[attr-defined]
 }
 
 # Built once and reused: constructing a decoder costs far more than decoding.

@@ -1,5 +1,8 @@
 """The `staffdeck` command line: every change, made and read back from a shell."""
 
+import os
+import sys
+
 import click
 
 from domain.errors import ConflictError, DomainError
@@ -63,7 +66,7 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
     """
     session = Session(store=store, at_text=at_text, actor=actor or default_actor())
     session.clock = clock_from_env()
-    session.at  # a bad --at fails before anything else
+    _ = session.at  # a bad --at fails before anything else runs
     ctx.obj = session
     ctx.call_on_close(session.close)
 
@@ -75,4 +78,9 @@ for module in (items, rhythm, history):
 
 
 def main() -> None:
-    cli(prog_name="staffdeck")
+    try:
+        cli(prog_name="staffdeck")
+    except BrokenPipeError:
+        # `staffdeck export | head`: the reader left; that is not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -69,8 +69,9 @@ def export(s: Session, file: str | None):
 @click.command()
 @click.argument("key", required=False)
 @click.option("--since", type=MOMENT, metavar="DATE", help="From this moment (a date: its start).")
-@click.option("--until", "until_text", metavar="DATE",
-              help="Up to this moment (a date: its whole day).")
+@click.option(
+    "--until", "until_text", metavar="DATE", help="Up to this moment (a date: its whole day)."
+)
 @pass_session
 def log(s: Session, key: str | None, since, until_text: str | None):
     """The history, readable: every event, or one item's (KEY), oldest first."""

@@ -18,8 +18,13 @@ def workstream():
 @click.argument("title")
 @click.option("--owner", required=True, metavar="NAME")
 @click.option("--objective", default="", metavar="TEXT")
-@click.option("--stakeholder", "stakeholders", multiple=True, metavar="NAME",
-              help="Repeat for each stakeholder.")
+@click.option(
+    "--stakeholder",
+    "stakeholders",
+    multiple=True,
+    metavar="NAME",
+    help="Repeat for each stakeholder.",
+)
 @json_option
 @pass_session
 def workstream_open(s: Session, title, owner, objective, stakeholders, as_json):
@@ -104,19 +109,27 @@ def decision():
 @click.option("--owner", required=True, metavar="NAME")
 @click.option("--due", type=DAY)
 @click.option("--problem", default="", metavar="TEXT", help="The problem or opportunity.")
-@click.option("--context", "context_", default="", metavar="TEXT",
-              help="Context and user insight.")
-@click.option("--option", "options", multiple=True, metavar="TEXT",
-              help="Repeat for each option considered.")
+@click.option("--context", "context_", default="", metavar="TEXT", help="Context and user insight.")
+@click.option(
+    "--option", "options", multiple=True, metavar="TEXT", help="Repeat for each option considered."
+)
 @click.option("--decider", "deciders", multiple=True, metavar="NAME")
 @json_option
 @pass_session
-def decision_raise(s: Session, question, ws, owner, due, problem, context_, options,
-                   deciders, as_json):
+def decision_raise(
+    s: Session, question, ws, owner, due, problem, context_, options, deciders, as_json
+):
     """Raise a decision on a workstream; prints its key (D-…)."""
     event = s.app().raise_decision(
-        question, workstream=ws, owner=owner, due=due, problem=problem,
-        context=context_, options=options, deciders=deciders, at=s.at,
+        question,
+        workstream=ws,
+        owner=owner,
+        due=due,
+        problem=problem,
+        context=context_,
+        options=options,
+        deciders=deciders,
+        at=s.at,
     )
     report(event, as_json=as_json, created=True)
 
@@ -147,23 +160,53 @@ def _rejected(values: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.argument("key")
 @click.option("--choice", required=True, metavar="TEXT")
 @click.option("--reasoning", required=True, metavar="TEXT")
-@click.option("--rejected", multiple=True, metavar='"OPTION: GROUNDS"',
-              help="An alternative rejected, and on what grounds. Repeatable.")
+@click.option(
+    "--rejected",
+    multiple=True,
+    metavar='"OPTION: GROUNDS"',
+    help="An alternative rejected, and on what grounds. Repeatable.",
+)
 @click.option("--expected", default="", metavar="TEXT", help="The expected result.")
-@click.option("--reopen-if", "reopen_if", multiple=True, metavar="TEXT",
-              help="A condition that would reopen it. Repeatable.")
+@click.option(
+    "--reopen-if",
+    "reopen_if",
+    multiple=True,
+    metavar="TEXT",
+    help="A condition that would reopen it. Repeatable.",
+)
 @click.option("--review-by", type=DAY)
-@click.option("--decided-by", "decided_by", multiple=True, metavar="NAME",
-              help="[default: the decision's deciders, else --actor]")
+@click.option(
+    "--decided-by",
+    "decided_by",
+    multiple=True,
+    metavar="NAME",
+    help="[default: the decision's deciders, else --actor]",
+)
 @json_option
 @pass_session
-def decision_make(s: Session, key, choice, reasoning, rejected, expected, reopen_if,
-                  review_by, decided_by, as_json):
+def decision_make(
+    s: Session,
+    key,
+    choice,
+    reasoning,
+    rejected,
+    expected,
+    reopen_if,
+    review_by,
+    decided_by,
+    as_json,
+):
     """Record the choice made, and why."""
     event = s.app().make_decision(
-        key, choice=choice, reasoning=reasoning, rejected=_rejected(rejected),
-        expected=expected, reopen_conditions=reopen_if, review_by=review_by,
-        decided_by=decided_by, at=s.at,
+        key,
+        choice=choice,
+        reasoning=reasoning,
+        rejected=_rejected(rejected),
+        expected=expected,
+        reopen_conditions=reopen_if,
+        review_by=review_by,
+        decided_by=decided_by,
+        at=s.at,
     )
     report(event, as_json=as_json)
 
@@ -182,8 +225,7 @@ def decision_defer(s: Session, key, until, why, as_json):
 @decision.command("reopen")
 @click.argument("key")
 @click.option("--why", required=True, metavar="TEXT")
-@click.option("--condition", default="", metavar="TEXT",
-              help="Which reopen condition was met.")
+@click.option("--condition", default="", metavar="TEXT", help="Which reopen condition was met.")
 @json_option
 @pass_session
 def decision_reopen(s: Session, key, why, condition, as_json):
@@ -229,8 +271,13 @@ def blocker():
 def blocker_raise(s: Session, title, ws, severity, owner, needed_by, depends_on, as_json):
     """Raise a blocker on a workstream; prints its key (B-…)."""
     event = s.app().raise_blocker(
-        title, workstream=ws, severity=severity, owner=owner, needed_by=needed_by,
-        depends_on=depends_on, at=s.at,
+        title,
+        workstream=ws,
+        severity=severity,
+        owner=owner,
+        needed_by=needed_by,
+        depends_on=depends_on,
+        at=s.at,
     )
     report(event, as_json=as_json, created=True)
 

@@ -18,8 +18,9 @@ def ritual():
 @click.option("--cadence", required=True, type=click.Choice(CADENCES))
 @click.option("--purpose", required=True, metavar="TEXT")
 @click.option("--owner", required=True, metavar="NAME")
-@click.option("--attendee", "attendees", multiple=True, metavar="NAME",
-              help="Repeat for each attendee.")
+@click.option(
+    "--attendee", "attendees", multiple=True, metavar="NAME", help="Repeat for each attendee."
+)
 @json_option
 @pass_session
 def ritual_establish(s: Session, name, cadence, purpose, owner, attendees, as_json):
@@ -32,18 +33,24 @@ def ritual_establish(s: Session, name, cadence, purpose, owner, attendees, as_js
 
 @ritual.command("held")
 @click.argument("key")
-@click.option("--informed", multiple=True, metavar="KEY",
-              help="A decision this occurrence informed. Repeatable.")
-@click.option("--surfaced", multiple=True, metavar="KEY",
-              help="A blocker this occurrence surfaced. Repeatable.")
+@click.option(
+    "--informed",
+    multiple=True,
+    metavar="KEY",
+    help="A decision this occurrence informed. Repeatable.",
+)
+@click.option(
+    "--surfaced",
+    multiple=True,
+    metavar="KEY",
+    help="A blocker this occurrence surfaced. Repeatable.",
+)
 @click.option("--notes", default="", metavar="TEXT")
 @json_option
 @pass_session
 def ritual_held(s: Session, key, informed, surfaced, notes, as_json):
     """Record that a ritual was held (on the --at date), and what it earned."""
-    event = s.app().hold_ritual(
-        key, informed=informed, surfaced=surfaced, notes=notes, at=s.at
-    )
+    event = s.app().hold_ritual(key, informed=informed, surfaced=surfaced, notes=notes, at=s.at)
     report(event, as_json=as_json)
 
 
@@ -76,8 +83,7 @@ def action():
 @click.argument("title")
 @click.option("--owner", required=True, metavar="NAME")
 @click.option("--due", required=True, type=DAY)
-@click.option("--from", "source", metavar="KEY",
-              help="The decision or ritual it came out of.")
+@click.option("--from", "source", metavar="KEY", help="The decision or ritual it came out of.")
 @json_option
 @pass_session
 def action_assign(s: Session, title, owner, due, source, as_json):
@@ -114,8 +120,9 @@ def note():
 @note.command("add")
 @click.argument("kind", type=click.Choice(NOTE_KINDS))
 @click.argument("text")
-@click.option("--link", "links", multiple=True, metavar="KEY",
-              help="An item it speaks about. Repeatable.")
+@click.option(
+    "--link", "links", multiple=True, metavar="KEY", help="An item it speaks about. Repeatable."
+)
 @json_option
 @pass_session
 def note_add(s: Session, kind, text, links, as_json):

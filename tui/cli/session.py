@@ -8,7 +8,7 @@ from datetime import datetime
 
 import click
 
-from domain.service import Staffdeck
+from domain.service import Clock, Staffdeck
 from events import Event, encode, utc_now
 from projections.timeline import describe
 from tui.dates import DateInputError, parse_day, parse_moment
@@ -16,7 +16,7 @@ from tui.dates import DateInputError, parse_day, parse_moment
 NOW_ENV = "STAFFDECK_NOW"  # a fixed "now" for demos and reproducible runs
 
 
-def clock_from_env() -> "callable":
+def clock_from_env() -> Clock:
     fixed = os.environ.get(NOW_ENV)
     if not fixed:
         return utc_now
@@ -39,7 +39,7 @@ class Session:
     store: str | None
     at_text: str | None
     actor: str
-    clock: "callable" = field(default=utc_now)
+    clock: Clock = field(default=utc_now)
     _app: Staffdeck | None = None
 
     def app(self, *, create: bool = True) -> Staffdeck:
