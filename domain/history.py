@@ -47,11 +47,11 @@ def check_history(
             continue
         try:
             event = decode(line)
+        except msgspec.ValidationError as error:  # a subclass of DecodeError: first
+            problems.append((number, _describe(error)))
+            continue
         except msgspec.DecodeError as error:
             problems.append((number, f"malformed JSON ({error})"))
-            continue
-        except msgspec.ValidationError as error:
-            problems.append((number, _describe(error)))
             continue
         noun = FAMILIES[type(event)]
         try:

@@ -1,7 +1,7 @@
 """What every aggregate shares: its key, its version, and the time-order rule."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from typing import ClassVar, Self
 
@@ -71,8 +71,8 @@ class Item:
             raise ItemNotFound(f"There is no {self.noun} {self.key}.")
         if self.last_at is not None and event.at < self.last_at:
             raise EventBeforeHistory(
-                f"{self.key}'s history already reaches {self.last_at:%Y-%m-%d %H:%M} UTC; "
-                f"an event at {event.at:%Y-%m-%d %H:%M} UTC would go back in time. "
+                f"{self.key}'s history already reaches {utc_text(self.last_at)}; "
+                f"an event at {utc_text(event.at)} would go back in time. "
                 "Record it with a later --at."
             )
         self.check(event)
@@ -111,10 +111,30 @@ class Item:
         return item
 
 
+def utc_text(moment: datetime) -> str:
+    """A moment for a message, always in UTC whatever zone it was given in."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def with_article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+# How a blank field is named in a refusal, where its name alone reads badly.
+FIELD_LABELS = {
+    "to": "who it is escalated to",
+    "why": "a reason (why)",
+    "what": "what will be decided",
+}
+
+
 def check_required_text(event: Event, noun: str) -> None:
     for name in _required_text_fields(type(event)):
         value = getattr(event, name)
         if not value or value.isspace():
-            raise InvalidInput(f"A {noun} needs a {name.replace('_', ' ')}; it cannot be blank.")
+            label = FIELD_LABELS.get(name) or with_article(name.replace("_", " "))
+            raise InvalidInput(
+                f"{with_article(noun).capitalize()} needs {label}; it cannot be blank."
+            )
     if not event.actor or event.actor.isspace():
         raise InvalidInput("Every event needs an actor (who recorded it); it cannot be blank.")

@@ -41,6 +41,7 @@ def expect_kind(key: str, *nouns: str) -> str:
     """Normalize a key and check it names one of the given kinds of item."""
     key = normalize_key(key)
     if noun_of(key) not in nouns:
-        wanted = " or ".join(nouns)
-        raise WrongKind(f"{key} is a {noun_of(key)}, not a {wanted}.")
+        wanted = " or ".join(f"{'an' if n[0] in 'aeiou' else 'a'} {n}" for n in nouns)
+        found = noun_of(key)
+        raise WrongKind(f"{key} is {'an' if found[0] in 'aeiou' else 'a'} {found}, not {wanted}.")
     return key

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from domain.errors import InvalidInput, LinkBroken
-from domain.item import Item
+from domain.item import Item, utc_text
 from domain.keys import expect_kind
 from domain.workstream import Workstream
 from events import (
@@ -48,8 +48,8 @@ def check_links(event: Event, lookup: Lookup) -> None:
             raise LinkBroken(f"{key} does not exist; link to an existing {' or '.join(kinds)}.")
         if target.created_at is not None and target.created_at > event.at:
             raise LinkBroken(
-                f"{key} was only created on {target.created_at:%Y-%m-%d %H:%M} UTC; "
-                f"nothing at {event.at:%Y-%m-%d %H:%M} UTC can point at it yet."
+                f"{key} was only created on {utc_text(target.created_at)}; "
+                f"nothing at {utc_text(event.at)} can point at it yet."
             )
         if isinstance(event, DecisionRaised | BlockerRaised) and isinstance(target, Workstream):
             target.check_takes_new_items(

@@ -6,7 +6,7 @@ The CLI and the dashboard both write through `Staffdeck`; nothing else appends.
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, get_args
 
 import msgspec
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -15,7 +15,7 @@ from eventsourcing.utils import Environment
 
 from domain.errors import ConflictError, EventInFuture, InvalidInput, ItemNotFound
 from domain.history import check_history
-from domain.item import Item
+from domain.item import Item, utc_text
 from domain.items import ITEM_TYPES
 from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
 from domain.links import check_links
@@ -81,10 +81,26 @@ class Staffdeck(Application[str]):
         self.actor = actor
         self.clock = clock
         self._last_numbers: dict[str, int] = {}
+        env = self.location.env()
         if self.location.kind == "sqlite":
             prepare_sqlite(self.location, create=create)
+        elif not create:
+            env["CREATE_TABLE"] = "no"  # reading a shared store must not create it
         with self._store_errors():
-            super().__init__(env=self.location.env())
+            super().__init__(env=env)
+            if not create:
+                self._check_store_exists()
+
+    def _check_store_exists(self) -> None:
+        try:
+            self.recorder.max_notification_id()
+        except PersistenceError as error:
+            if "does not exist" not in str(error) and "no such table" not in str(error):
+                raise
+            raise StoreError(
+                f"There is no store at {self.location}. Create one with "
+                "`staffdeck --store URL init`."
+            ) from None
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         # Only what `locate` decided: a stray SQLITE_DBNAME in the shell must not win.
@@ -277,12 +293,12 @@ class Staffdeck(Application[str]):
         held_on: date | None = None,
         at: datetime | None = None,
     ) -> RitualHeld:
-        stamp_at = at or self.clock()
+        at = at or self.clock()
         return self._append(
             RitualHeld,
             key,
             at,
-            held_on=held_on or stamp_at.date(),
+            held_on=held_on or at.date(),
             informed=tuple(_key(k) for k in informed),
             surfaced=tuple(_key(k) for k in surfaced),
             notes=notes,
@@ -401,8 +417,7 @@ class Staffdeck(Application[str]):
             raise InvalidInput("A time given with --at must say its time zone.")
         elif at > now + FUTURE_TOLERANCE:
             raise EventInFuture(
-                f"{at:%Y-%m-%d %H:%M} UTC is in the future; --at records when something "
-                "already happened."
+                f"{utc_text(at)} is in the future; --at records when something already happened."
             )
         return {"at": at, "actor": self.actor, "recorded_at": now}
 
@@ -525,11 +540,20 @@ def _validated(event: Event) -> Event:
     try:
         return msgspec.json.decode(encode(event), type=type(event))
     except msgspec.ValidationError as error:
-        raise InvalidInput(_readable(error)) from error
+        raise InvalidInput(_readable(error, type(event))) from error
     except (TypeError, msgspec.EncodeError) as error:
         raise InvalidInput(str(error)) from error
 
 
-def _readable(error: msgspec.ValidationError) -> str:
+def _readable(error: msgspec.ValidationError, event_type: type[Event]) -> str:
     message, _, where = str(error).partition(" - at `$.")
-    return f"{where.rstrip('`').replace('_', ' ')}: {message}" if where else message
+    if not where:
+        return message
+    field = where.rstrip("`")
+    if message.startswith("Invalid enum value"):
+        choices = next(
+            (get_args(f.type) for f in msgspec.structs.fields(event_type) if f.name == field), ()
+        )
+        if choices:
+            message += f"; choose one of: {', '.join(choices)}"
+    return f"{field.replace('_', ' ')}: {message}"

@@ -17,13 +17,17 @@ from tui.dates import has_time
 pass_session = click.make_pass_decorator(Session)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 @click.command()
 @pass_session
 def init(s: Session):
     """Create the store if it is missing (the SQLite file, or PostgreSQL's tables)."""
     location = s.app(create=True).location
     count = s.app().recorder.max_notification_id() or 0
-    click.echo(f"Store ready at {location} ({count} events).")
+    click.echo(f"Store ready at {location} ({plural(count, 'event')}).")
 
 
 @click.command("import")
@@ -35,10 +39,10 @@ def import_(s: Session, file):
     The whole file is checked first; any bad line is reported with its number
     and nothing is written. Use - for standard input.
     """
-    source = "<stdin>" if file.name == "<stdin>" else file.name
+    source = getattr(file, "name", "<stdin>")
     lines = file.read().split(b"\n")
     count = s.app(create=True).import_lines(lines, source=source)
-    click.echo(f"Imported {count} events from {source}.")
+    click.echo(f"Imported {plural(count, 'event')} from {source}.")
 
 
 @click.command()
@@ -63,7 +67,7 @@ def export(s: Session, file: str | None):
     except BaseException:
         os.unlink(temp)
         raise
-    click.echo(f"Exported {count} events to {target}.", err=True)
+    click.echo(f"Exported {plural(count, 'event')} to {target}.", err=True)
 
 
 @click.command()

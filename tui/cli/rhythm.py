@@ -50,7 +50,12 @@ def ritual_establish(s: Session, name, cadence, purpose, owner, attendees, as_js
 @pass_session
 def ritual_held(s: Session, key, informed, surfaced, notes, as_json):
     """Record that a ritual was held (on the --at date), and what it earned."""
-    event = s.app().hold_ritual(key, informed=informed, surfaced=surfaced, notes=notes, at=s.at)
+    at = s.at or s.clock()
+    # The day it was held is the day where the room sat, not UTC's.
+    held_on = at.astimezone().date()
+    event = s.app().hold_ritual(
+        key, informed=informed, surfaced=surfaced, notes=notes, held_on=held_on, at=at
+    )
     report(event, as_json=as_json)
 
 
