@@ -71,4 +71,5 @@ class Blocker(Item):
             case BlockerResolved(at=at):
                 self.resolved_at = at
             case BlockerReopened():
-                self.resolved_at = None
+                # A reopened blocker starts a fresh escalation clock.
+                self.resolved_at, self.escalated_to = None, None

@@ -19,6 +19,7 @@ class Event(
     kw_only=True,
     tag_field="type",
     forbid_unknown_fields=True,
+    gc=False,  # events hold only strings, dates and tuples: no cycles to collect
 ):
     """A fact about one item, appended and never edited.
 

@@ -5,7 +5,7 @@ import msgspec
 from events.base import Day, Event, Names
 
 
-class RejectedAlternative(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class RejectedAlternative(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     option: str
     grounds: str
 
