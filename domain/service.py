@@ -19,7 +19,14 @@ from domain.item import Item, utc_text
 from domain.items import ITEM_TYPES
 from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
 from domain.links import check_links
-from domain.store import EventMapper, StoreError, StoreLocation, locate, prepare_sqlite
+from domain.store import (
+    EventMapper,
+    StoreError,
+    StoreLocation,
+    fetch_rows,
+    locate,
+    prepare_sqlite,
+)
 from events import (
     ActionAssigned,
     ActionCompleted,
@@ -372,6 +379,17 @@ class Staffdeck(Application[str]):
                 for row in page:
                     yield decode_tagged(row.topic, row.state)
                 last = page[-1].id
+
+    def events_after(self, position: int = 0) -> tuple[int, list[AnyEvent]]:
+        """Every event recorded after notification `position`, and the new position.
+
+        The rebuild path: raw payloads decoded straight into Structs.
+        """
+        with self._store_errors():
+            rows = fetch_rows(self.recorder, position)
+        if not rows:
+            return position, []
+        return rows[-1][0], [decode_tagged(topic, bytes(state)) for _, topic, state in rows]
 
     def export_lines(self) -> Iterator[bytes]:
         """JSON lines in recording order, in the current schema."""
