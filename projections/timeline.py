@@ -1,6 +1,12 @@
 """The history, readable: one line of plain words per event."""
 
+from collections import deque
+from datetime import datetime
+
+import msgspec
+
 from events import (
+    EVENT_TYPES,
     ActionAssigned,
     ActionCompleted,
     ActionDropped,
@@ -18,6 +24,7 @@ from events import (
     DecisionReopened,
     DecisionSuperseded,
     DecisionWithdrawn,
+    Event,
     NoteLogged,
     RitualCadenceChanged,
     RitualEstablished,
@@ -30,7 +37,10 @@ from events import (
     WorkstreamOpened,
     WorkstreamOwnerChanged,
     WorkstreamStatusReported,
+    tag_of,
 )
+
+LATEST = 200  # how many recent events the timeline keeps
 
 
 def _with(text: str, detail: str) -> str:
@@ -103,3 +113,34 @@ def describe(event: AnyEvent) -> str:
             linked = f" (on {', '.join(links)})" if links else ""
             return f"{kind} noted{linked}: {text}"
     return type(event).__name__
+
+
+class TimelineRow(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    at: datetime
+    key: str
+    actor: str
+    type: str
+    text: str
+
+
+class Timeline:
+    """The latest events, newest last; older ones fall off the end."""
+
+    handles = tuple(EVENT_TYPES.values())
+
+    def __init__(self, latest: deque | None = None, size: int = LATEST):
+        self.latest: deque[Event] = latest if latest is not None else deque(maxlen=size)
+
+    def snapshot(self) -> deque:
+        return self.latest.copy()
+
+    def apply(self, event: Event) -> None:
+        self.latest.append(event)
+
+    def rows(self, limit: int = LATEST) -> list[TimelineRow]:
+        """Newest first."""
+        chosen = list(self.latest)[-limit:][::-1]
+        return [
+            TimelineRow(at=e.at, key=e.key, actor=e.actor, type=tag_of(e), text=describe(e))
+            for e in chosen
+        ]

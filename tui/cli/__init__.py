@@ -71,9 +71,9 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
     ctx.call_on_close(session.close)
 
 
-from tui.cli import history, items, rhythm  # noqa: E402  (commands register on `cli`)
+from tui.cli import history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
 
-for module in (items, rhythm, history):
+for module in (items, rhythm, history, views):
     module.register(cli)
 
 

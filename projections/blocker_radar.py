@@ -1,0 +1,142 @@
+"""The blocker radar: what is in the way, by severity and age, and what needs escalating."""
+
+from datetime import date, datetime, timedelta
+
+import msgspec
+
+from events import (
+    BlockerEscalated,
+    BlockerRaised,
+    BlockerReassigned,
+    BlockerReopened,
+    BlockerResolved,
+    BlockerSeverityChanged,
+    Event,
+)
+
+SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+# Days a blocker may stay open at each severity before it should be escalated.
+DEFAULT_THRESHOLDS = {"critical": 1, "high": 3, "medium": 7, "low": 14}
+
+
+class BlockerState(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    key: str
+    title: str
+    workstream: str
+    owner: str
+    severity: str
+    raised_at: datetime
+    opened_at: datetime  # raised, or last reopened: what its age counts from
+    needed_by: date | None = None
+    depends_on: str = ""
+    escalated_to: str | None = None
+    resolved_at: datetime | None = None
+    resolution: str = ""
+    reopened_count: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+
+class RadarRow(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    key: str
+    title: str
+    workstream: str
+    owner: str
+    severity: str
+    age_days: int
+    escalated: bool
+    escalated_to: str | None
+    past_threshold: bool
+    escalation_due: bool  # past its threshold and not yet escalated
+    needed_by: date | None
+
+
+class Blockers:
+    """Folds blocker events into one state per blocker."""
+
+    handles = (
+        BlockerRaised,
+        BlockerSeverityChanged,
+        BlockerReassigned,
+        BlockerEscalated,
+        BlockerResolved,
+        BlockerReopened,
+    )
+
+    def __init__(self, blockers: dict[str, BlockerState] | None = None):
+        self.blockers = blockers if blockers is not None else {}
+
+    def snapshot(self) -> dict[str, BlockerState]:
+        return self.blockers.copy()
+
+    def apply(self, event: Event) -> None:
+        replace = msgspec.structs.replace
+        match event:
+            case BlockerRaised():
+                self.blockers[event.key] = BlockerState(
+                    key=event.key,
+                    title=event.title,
+                    workstream=event.workstream,
+                    owner=event.owner,
+                    severity=event.severity,
+                    raised_at=event.at,
+                    opened_at=event.at,
+                    needed_by=event.needed_by,
+                    depends_on=event.depends_on,
+                )
+                return
+            case BlockerSeverityChanged(severity=severity):
+                state = replace(self.blockers[event.key], severity=severity)
+            case BlockerReassigned(owner=owner):
+                state = replace(self.blockers[event.key], owner=owner)
+            case BlockerEscalated(to=to):
+                state = replace(self.blockers[event.key], escalated_to=to)
+            case BlockerResolved(resolution=resolution):
+                state = replace(
+                    self.blockers[event.key], resolved_at=event.at, resolution=resolution
+                )
+            case BlockerReopened():
+                old = self.blockers[event.key]
+                state = replace(
+                    old,
+                    resolved_at=None,
+                    resolution="",
+                    opened_at=event.at,
+                    escalated_to=None,
+                    reopened_count=old.reopened_count + 1,
+                )
+            case _:
+                return
+        self.blockers[event.key] = state
+
+    def open_blockers(self) -> list[BlockerState]:
+        return [b for b in self.blockers.values() if b.resolved_at is None]
+
+
+def blocker_radar(
+    blockers: Blockers, now: datetime, thresholds: dict[str, int] = DEFAULT_THRESHOLDS
+) -> list[RadarRow]:
+    """Open blockers, most severe first, then oldest."""
+    rows = []
+    for state in blockers.open_blockers():
+        age = now - state.opened_at
+        past = age >= timedelta(days=thresholds[state.severity])
+        rows.append(
+            RadarRow(
+                key=state.key,
+                title=state.title,
+                workstream=state.workstream,
+                owner=state.owner,
+                severity=state.severity,
+                age_days=age.days,
+                escalated=state.escalated_to is not None,
+                escalated_to=state.escalated_to,
+                past_threshold=past,
+                escalation_due=past and state.escalated_to is None,
+                needed_by=state.needed_by,
+            )
+        )
+    rows.sort(key=lambda r: (SEVERITY_RANK[r.severity], -r.age_days, r.key))
+    return rows

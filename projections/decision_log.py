@@ -1,0 +1,169 @@
+"""Decision memory: every decision's whole record and history, searchable."""
+
+from datetime import date, datetime
+
+import msgspec
+
+from events import (
+    DecisionDeferred,
+    DecisionMade,
+    DecisionOptionAdded,
+    DecisionRaised,
+    DecisionReopened,
+    DecisionSuperseded,
+    DecisionWithdrawn,
+    Event,
+    RejectedAlternative,
+)
+
+OPEN_STATUSES = frozenset({"open", "deferred", "reopened"})
+
+
+class DecisionRecord(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    key: str
+    question: str
+    workstream: str
+    owner: str
+    status: str  # open | deferred | reopened | decided | superseded | withdrawn
+    raised_at: datetime
+    due: date | None = None
+    problem: str = ""
+    context: str = ""
+    options: tuple[str, ...] = ()
+    deciders: tuple[str, ...] = ()
+    choice: str = ""
+    reasoning: str = ""
+    rejected: tuple[RejectedAlternative, ...] = ()
+    expected: str = ""
+    reopen_conditions: tuple[str, ...] = ()
+    review_by: date | None = None
+    decided_by: tuple[str, ...] = ()
+    decided_at: datetime | None = None
+    reopened_count: int = 0
+    superseded_by: str | None = None
+    supersedes: tuple[str, ...] = ()
+    closed_why: str = ""
+    history: tuple[Event, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class DecisionLog:
+    """Folds decision events into one record per decision."""
+
+    handles = (
+        DecisionRaised,
+        DecisionOptionAdded,
+        DecisionMade,
+        DecisionDeferred,
+        DecisionReopened,
+        DecisionSuperseded,
+        DecisionWithdrawn,
+    )
+
+    def __init__(self, decisions: dict[str, DecisionRecord] | None = None):
+        self.decisions = decisions if decisions is not None else {}
+
+    def snapshot(self) -> dict[str, DecisionRecord]:
+        return self.decisions.copy()
+
+    def apply(self, event: Event) -> None:
+        decisions = self.decisions
+        if isinstance(event, DecisionRaised):
+            decisions[event.key] = DecisionRecord(
+                key=event.key,
+                question=event.question,
+                workstream=event.workstream,
+                owner=event.owner,
+                status="open",
+                raised_at=event.at,
+                due=event.due,
+                problem=event.problem,
+                context=event.context,
+                options=event.options,
+                deciders=event.deciders,
+                history=(event,),
+            )
+            return
+        record = decisions[event.key]
+        history = record.history + (event,)
+        match event:
+            case DecisionOptionAdded(option=option):
+                record = msgspec.structs.replace(
+                    record, options=record.options + (option,), history=history
+                )
+            case DecisionMade():
+                record = msgspec.structs.replace(
+                    record,
+                    status="decided",
+                    choice=event.choice,
+                    reasoning=event.reasoning,
+                    rejected=event.rejected,
+                    expected=event.expected,
+                    reopen_conditions=event.reopen_conditions,
+                    review_by=event.review_by,
+                    decided_by=event.decided_by,
+                    decided_at=event.at,
+                    history=history,
+                )
+            case DecisionDeferred(until=until):
+                record = msgspec.structs.replace(
+                    record, status="deferred", due=until, history=history
+                )
+            case DecisionReopened():
+                record = msgspec.structs.replace(
+                    record,
+                    status="reopened",
+                    reopened_count=record.reopened_count + 1,
+                    history=history,
+                )
+            case DecisionSuperseded(by=by):
+                record = msgspec.structs.replace(
+                    record, status="superseded", superseded_by=by, history=history
+                )
+                # Linked both ways: the newer decision knows what it replaced.
+                newer = decisions[by]
+                decisions[by] = msgspec.structs.replace(
+                    newer,
+                    supersedes=newer.supersedes + (event.key,),
+                    history=newer.history + (event,),
+                )
+            case DecisionWithdrawn(why=why):
+                record = msgspec.structs.replace(
+                    record, status="withdrawn", closed_why=why, history=history
+                )
+        decisions[event.key] = record
+
+    def search(self, words: str) -> list[DecisionRecord]:
+        """Decisions whose fields contain every word (case-insensitive), newest first."""
+        terms = words.casefold().split()
+        found = [r for r in self.decisions.values() if all(t in _text_of(r) for t in terms)]
+        return sorted(found, key=lambda r: r.raised_at, reverse=True)
+
+
+def _text_of(record: DecisionRecord) -> str:
+    parts = [
+        record.key,
+        record.question,
+        record.workstream,
+        record.owner,
+        record.status,
+        record.problem,
+        record.context,
+        record.choice,
+        record.reasoning,
+        record.expected,
+        record.closed_why,
+        *record.options,
+        *record.deciders,
+        *record.decided_by,
+        *record.reopen_conditions,
+    ]
+    for alternative in record.rejected:
+        parts += [alternative.option, alternative.grounds]
+    for event in record.history:
+        for field in ("why", "condition"):
+            parts.append(getattr(event, field, ""))
+    return "\n".join(parts).casefold()

@@ -1,0 +1,107 @@
+"""Every read model together: one fold, routed by event type, and its snapshot."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from events import Event
+from projections.blocker_radar import DEFAULT_THRESHOLDS, Blockers, RadarRow, blocker_radar
+from projections.decision_log import DecisionLog, DecisionRecord
+from projections.decision_queue import QueueRow, decision_queue
+from projections.follow_through import (
+    ActionRow,
+    Actions,
+    FollowThroughSummary,
+    open_actions,
+    summary,
+)
+from projections.ritual_audit import AuditRow, Rituals, ritual_audit
+from projections.timeline import Timeline, TimelineRow
+from projections.workstream_map import MapRow, Workstreams, workstream_map
+
+
+class ReadModels:
+    """The fold of a stream of events into every projection.
+
+    `apply` is the one code path: live events, a full rebuild and time travel
+    all go through it.
+    """
+
+    def __init__(self, snapshot: tuple | None = None):
+        parts = snapshot or (None,) * 6
+        self.workstreams = Workstreams(parts[0])
+        self.decisions = DecisionLog(parts[1])
+        self.blockers = Blockers(parts[2])
+        self.rituals = Rituals(parts[3])
+        self.actions = Actions(parts[4])
+        self.timeline = Timeline(parts[5])
+        self.count = 0
+        # Each event type goes only to the projections that fold it.
+        self._routes: dict[type, list] = {}
+        for projection in self._projections():
+            for event_type in projection.handles:
+                self._routes.setdefault(event_type, []).append(projection.apply)
+
+    def _projections(self) -> tuple:
+        return (
+            self.workstreams,
+            self.decisions,
+            self.blockers,
+            self.rituals,
+            self.actions,
+            self.timeline,
+        )
+
+    def apply(self, event: Event) -> None:
+        for apply in self._routes[type(event)]:
+            apply(event)
+        self.count += 1
+
+    def apply_all(self, events: Iterable[Event]) -> None:
+        routes = self._routes
+        count = 0
+        for event in events:
+            for apply in routes[type(event)]:
+                apply(event)
+            count += 1
+        self.count += count
+
+    def snapshot(self) -> tuple:
+        """A copy that shares the immutable rows: cheap to take, cheap to keep."""
+        return tuple(p.snapshot() for p in self._projections()) + (self.count,)
+
+    @classmethod
+    def restore(cls, snapshot: tuple) -> "ReadModels":
+        models = cls(tuple(part.copy() for part in snapshot[:-1]))
+        models.count = snapshot[-1]
+        return models
+
+    # ---- the questions the dashboard asks -----------------------------------
+
+    def workstream_map(self, now: datetime) -> list[MapRow]:
+        return workstream_map(self.workstreams, self.blockers, now)
+
+    def decision_queue(self, now: datetime) -> list[QueueRow]:
+        return decision_queue(self.decisions, now)
+
+    def blocker_radar(
+        self, now: datetime, thresholds: dict[str, int] = DEFAULT_THRESHOLDS
+    ) -> list[RadarRow]:
+        return blocker_radar(self.blockers, now, thresholds)
+
+    def ritual_audit(self) -> list[AuditRow]:
+        return ritual_audit(self.rituals)
+
+    def open_actions(self, now: datetime) -> list[ActionRow]:
+        return open_actions(self.actions, now)
+
+    def follow_through(self, now: datetime) -> FollowThroughSummary:
+        return summary(self.actions, now)
+
+    def decision_log(self) -> list[DecisionRecord]:
+        return sorted(self.decisions.decisions.values(), key=lambda r: int(r.key[2:]))
+
+    def search_decisions(self, words: str) -> list[DecisionRecord]:
+        return self.decisions.search(words)
+
+    def latest(self, limit: int = 50) -> list[TimelineRow]:
+        return self.timeline.rows(limit)

@@ -1,0 +1,117 @@
+"""History as known at any moment: "what did we know when we decided this?"
+
+Events are kept in `at` order with a checkpoint of every read model each
+CHECKPOINT_EVERY events, so a jump copies one checkpoint and replays a short
+stretch instead of the whole stream. Each item's own events never go back in
+time (a domain rule), so folding in `at` order or in recording order gives the
+same present; only the past needs the `at` order.
+"""
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from datetime import datetime
+
+from events import Event
+from projections.read_models import ReadModels
+
+CHECKPOINT_EVERY = 2000
+
+
+class History:
+    def __init__(self, every: int = CHECKPOINT_EVERY):
+        self.every = every
+        self.events: list[Event] = []  # in `at` order; ties keep recording order
+        self._times: list[float] = []
+        self._checkpoints: list[tuple[int, tuple]] = [(0, ReadModels().snapshot())]
+        self.now = ReadModels()  # the present: every event folded
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def extend(self, events: Iterable[Event]) -> list[Event]:
+        """Add events (in recording order); returns them. The present advances
+        incrementally; checkpoints after a backfilled event are dropped and
+        retaken lazily."""
+        added = list(events)
+        if not added:
+            return added
+        times = [e.at.timestamp() for e in added]
+        in_order = (not self._times or times[0] >= self._times[-1]) and all(
+            a <= b for a, b in zip(times, times[1:], strict=False)
+        )
+        start = len(self.events)
+        if in_order:
+            self.events.extend(added)
+            self._times.extend(times)
+            if self._checkpoints[-1][0] == start - start % self.every:
+                self._fold_taking_checkpoints(start)
+                return added
+        else:
+            for event, moment in zip(added, times, strict=True):
+                index = bisect_right(self._times, moment)
+                self._times.insert(index, moment)
+                self.events.insert(index, event)
+                self._drop_checkpoints_after(index)
+        self.now.apply_all(added)  # checkpoints are retaken on the next jump
+        return added
+
+    def _fold_taking_checkpoints(self, start: int) -> None:
+        """Fold the new tail into the present, snapshotting it at each boundary."""
+        position, end = start, len(self.events)
+        boundary = start - start % self.every + self.every
+        while boundary <= end:
+            self.now.apply_all(self.events[position:boundary])
+            self._checkpoints.append((boundary, self.now.snapshot()))
+            position, boundary = boundary, boundary + self.every
+        self.now.apply_all(self.events[position:end])
+
+    def as_of(self, moment: datetime) -> ReadModels:
+        """Every read model as known at `moment`: the events with `at` ≤ moment."""
+        end = bisect_right(self._times, moment.timestamp())
+        if end == len(self.events):
+            return ReadModels.restore(self.now.snapshot())
+        index, snapshot = self._checkpoint_before(end)
+        models = ReadModels.restore(snapshot)
+        models.apply_all(self.events[index:end])
+        return models
+
+    def between(self, since: datetime, until: datetime) -> list[Event]:
+        """The events with since < `at` ≤ until, in `at` order."""
+        start = bisect_right(self._times, since.timestamp())
+        return self.events[start : bisect_right(self._times, until.timestamp())]
+
+    def replay(self, moment: datetime) -> ReadModels:
+        """The naive fold, without checkpoints: what `as_of` must always equal."""
+        models = ReadModels()
+        models.apply_all(e for e in self.events if e.at <= moment)
+        return models
+
+    def first_moment(self) -> datetime | None:
+        return self.events[0].at if self.events else None
+
+    def last_moment(self) -> datetime | None:
+        return self.events[-1].at if self.events else None
+
+    # ---- checkpoints ------------------------------------------------------
+
+    def _checkpoint_before(self, end: int) -> tuple[int, tuple]:
+        self._checkpoint_up_to(end)
+        positions = [index for index, _ in self._checkpoints]
+        return self._checkpoints[bisect_right(positions, end) - 1]
+
+    def _checkpoint_up_to(self, end: int) -> None:
+        """Take the missing checkpoints at multiples of `every`, up to `end`."""
+        index, snapshot = self._checkpoints[-1]
+        target = end - end % self.every
+        if index >= target:
+            return
+        models = ReadModels.restore(snapshot)
+        while index < target:
+            step = index + self.every
+            models.apply_all(self.events[index:step])
+            index = step
+            self._checkpoints.append((index, models.snapshot()))
+
+    def _drop_checkpoints_after(self, index: int) -> None:
+        while self._checkpoints[-1][0] > index:
+            self._checkpoints.pop()

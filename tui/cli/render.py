@@ -1,0 +1,74 @@
+"""Rows out of a command: a table for people, JSON for scripts, Markdown for briefs."""
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import click
+import msgspec
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+FORMATS = ("table", "json", "md")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], str]
+    style: Callable[[Any], str] | None = None  # a Rich style name, never markup
+    wrap: bool = False
+
+
+def default_format() -> str:
+    """A table on a terminal; JSON when piped into something else."""
+    return "table" if sys.stdout.isatty() else "json"
+
+
+def emit(
+    rows: Sequence, columns: Sequence[Column], fmt: str, *, document: dict, footer: str = ""
+) -> None:
+    if fmt == "json":
+        click.echo(msgspec.json.format(msgspec.json.encode(document), indent=2).decode())
+    elif fmt == "md":
+        click.echo(markdown_table(rows, columns) + (f"\n\n{footer}" if footer else ""))
+    else:
+        print_table(rows, columns)
+        if footer:
+            click.echo(footer)
+
+
+def print_table(rows: Sequence, columns: Sequence[Column]) -> None:
+    if not rows:
+        click.echo("Nothing to show.")
+        return
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(
+            column.header, overflow="fold" if column.wrap else "ellipsis", no_wrap=not column.wrap
+        )
+    for row in rows:
+        # Text cells: a title like "[bold]x" is shown as typed, never parsed.
+        table.add_row(*(Text(c.value(row), style=c.style(row) if c.style else "") for c in columns))
+    Console(soft_wrap=False, highlight=False).print(table)
+
+
+def markdown_table(rows: Sequence, columns: Sequence[Column]) -> str:
+    if not rows:
+        return "_Nothing to show._"
+    lines = [
+        "| " + " | ".join(c.header for c in columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(md_cell(c.value(row)) for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def md_cell(text: str) -> str:
+    """One table cell: pipes escaped, line breaks kept as <br>."""
+    return (
+        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    )
