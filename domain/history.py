@@ -9,8 +9,8 @@ from datetime import datetime
 
 import msgspec
 
-from domain.errors import DomainError, ImportRejected, InvalidInput
-from domain.item import Envelope, Item
+from domain.errors import DomainError, EventInFuture, ImportRejected, InvalidInput
+from domain.item import FUTURE_TOLERANCE, Envelope, Item, utc_text
 from domain.items import ITEM_TYPES
 from domain.keys import expect_kind
 from domain.links import check_links
@@ -43,6 +43,8 @@ def check_history(
         return items[key]
 
     for number, line in enumerate(lines, 1):
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark from some editors
         if not line.strip():
             continue
         try:
@@ -58,6 +60,12 @@ def check_history(
             key = expect_kind(event.key, noun)
             if key != event.key:
                 raise InvalidInput(f"write the key {event.key!r} as {key}")
+            if event.at > now + FUTURE_TOLERANCE:
+                raise EventInFuture(
+                    f"{utc_text(event.at)} is in the future; a history records what already happened"
+                )
+            # Compared without its recording time: a script's re-sent line is still a duplicate.
+            unstamped = msgspec.structs.replace(event, recorded_at=None)
             if event.recorded_at is None:
                 event = msgspec.structs.replace(event, recorded_at=now)
             item = lookup(key)
@@ -76,7 +84,7 @@ def check_history(
                         f"{key} was not created (line {failed_creation[key]} is bad)"
                     )
                 item = ITEM_TYPES[noun](key)
-            elif key in from_store and encode(event) in stored(key):
+            elif key in from_store and encode(unstamped) in stored(key):
                 raise InvalidInput(
                     "this event is already in the store; was this file imported already?"
                 )

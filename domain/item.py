@@ -1,7 +1,7 @@
 """What every aggregate shares: its key, its version, and the time-order rule."""
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import ClassVar, Self
 
@@ -10,6 +10,9 @@ import msgspec
 from domain.errors import EventBeforeHistory, InvalidInput, ItemNotFound, KeyTaken, WrongKind
 from events import Event, tag_of
 from events.codec import FAMILIES
+
+# A clock a little ahead of ours is not "the future"; a typo'd year is.
+FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 class Envelope:

@@ -5,7 +5,7 @@ The CLI and the dashboard both write through `Staffdeck`; nothing else appends.
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, get_args
 
 import msgspec
@@ -15,7 +15,7 @@ from eventsourcing.utils import Environment
 
 from domain.errors import ConflictError, EventInFuture, InvalidInput, ItemNotFound
 from domain.history import check_history
-from domain.item import Item, utc_text
+from domain.item import FUTURE_TOLERANCE, Item, utc_text
 from domain.items import ITEM_TYPES
 from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
 from domain.links import check_links
@@ -64,8 +64,6 @@ from events import (
     utc_now,
 )
 
-# A clock a little ahead of ours is not "the future"; a typo'd year is.
-FUTURE_TOLERANCE = timedelta(minutes=5)
 PAGE = 5000
 
 Clock = Callable[[], datetime]
@@ -91,23 +89,38 @@ class Staffdeck(Application[str]):
         env = self.location.env()
         if self.location.kind == "sqlite":
             prepare_sqlite(self.location, create=create)
-        elif not create:
-            env["CREATE_TABLE"] = "no"  # reading a shared store must not create it
+        else:
+            # The library would (re)create its tables and function on every open,
+            # and two processes doing that at once collide: create only if missing.
+            env["CREATE_TABLE"] = "no"
         with self._store_errors():
             super().__init__(env=env)
-            if not create:
-                self._check_store_exists()
+            if self.location.kind == "postgres" and not self._store_exists():
+                if not create:
+                    raise StoreError(
+                        f"There is no store at {self.location}. Create one with "
+                        "`staffdeck --store URL init`."
+                    )
+                self._create_postgres_tables()
 
-    def _check_store_exists(self) -> None:
+    def _store_exists(self) -> bool:
         try:
             self.recorder.max_notification_id()
         except PersistenceError as error:
-            if "does not exist" not in str(error) and "no such table" not in str(error):
+            if "does not exist" not in str(error):
                 raise
-            raise StoreError(
-                f"There is no store at {self.location}. Create one with "
-                "`staffdeck --store URL init`."
-            ) from None
+            return False
+        return True
+
+    def _create_postgres_tables(self) -> None:
+        """Create the tables once, even when several processes open a new store together."""
+        with self.recorder.datastore.get_connection() as connection:
+            connection.execute("SELECT pg_advisory_lock(hashtext('staffdeck: create store'))")
+            try:
+                if not self._store_exists():
+                    self.recorder.create_table()
+            finally:
+                connection.execute("SELECT pg_advisory_unlock(hashtext('staffdeck: create store'))")
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         # Only what `locate` decided: a stray SQLITE_DBNAME in the shell must not win.
@@ -493,8 +506,15 @@ class Staffdeck(Application[str]):
             return None
 
     def _stored_payloads(self, key: str) -> set[bytes]:
+        """The item's stored events, without their recording times, to spot a re-import."""
         with self._store_errors():
-            return {bytes(row.state) for row in self.recorder.select_events(key)}
+            rows = self.recorder.select_events(key)
+        return {
+            encode(
+                msgspec.structs.replace(decode_tagged(r.topic, bytes(r.state)), recorded_at=None)
+            )
+            for r in rows
+        }
 
     def _exists(self, key: str) -> bool:
         with self._store_errors():
