@@ -1,9 +1,9 @@
 """Every read model together: one fold, routed by event type, and its snapshot."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from events import Event
+from events import EVENT_TYPES, Event
 from projections.blocker_radar import DEFAULT_THRESHOLDS, Blockers, RadarRow, blocker_radar
 from projections.decision_log import DecisionLog, DecisionRecord
 from projections.decision_queue import QueueRow, decision_queue
@@ -17,6 +17,10 @@ from projections.follow_through import (
 from projections.ritual_audit import AuditRow, Rituals, ritual_audit
 from projections.timeline import Timeline, TimelineRow
 from projections.workstream_map import MapRow, Workstreams, workstream_map
+
+
+def _ignore(event: Event) -> None:
+    """Events no read model folds yet (context notes reach only the timeline)."""
 
 
 class ReadModels:
@@ -35,11 +39,14 @@ class ReadModels:
         self.actions = Actions(parts[4])
         self.timeline = Timeline(parts[5])
         self.count = 0
-        # Each event type goes only to the projections that fold it.
-        self._routes: dict[type, list] = {}
-        for projection in self._projections():
+        # Each event type goes to the one projection that folds it; the timeline
+        # takes every event, in bulk.
+        self._routes: dict[type, Callable[[Event], None]] = dict.fromkeys(
+            EVENT_TYPES.values(), _ignore
+        )
+        for projection in self._projections()[:-1]:
             for event_type in projection.handles:
-                self._routes.setdefault(event_type, []).append(projection.apply)
+                self._routes[event_type] = projection.apply
 
     def _projections(self) -> tuple:
         return (
@@ -52,18 +59,18 @@ class ReadModels:
         )
 
     def apply(self, event: Event) -> None:
-        for apply in self._routes[type(event)]:
-            apply(event)
+        self._routes[type(event)](event)
+        self.timeline.apply(event)
         self.count += 1
 
     def apply_all(self, events: Iterable[Event]) -> None:
+        """The same fold as `apply`, one event after another, with less overhead."""
+        events = events if isinstance(events, list) else list(events)
         routes = self._routes
-        count = 0
         for event in events:
-            for apply in routes[type(event)]:
-                apply(event)
-            count += 1
-        self.count += count
+            routes[type(event)](event)
+        self.timeline.extend(events)
+        self.count += len(events)
 
     def snapshot(self) -> tuple:
         """A copy that shares the immutable rows: cheap to take, cheap to keep."""

@@ -7,6 +7,7 @@ time (a domain rule), so folding in `at` order or in recording order gives the
 same present; only the past needs the `at` order.
 """
 
+import operator
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import datetime
@@ -14,14 +15,14 @@ from datetime import datetime
 from events import Event
 from projections.read_models import ReadModels
 
-CHECKPOINT_EVERY = 2000
+CHECKPOINT_EVERY = 5000
 
 
 class History:
     def __init__(self, every: int = CHECKPOINT_EVERY):
         self.every = every
         self.events: list[Event] = []  # in `at` order; ties keep recording order
-        self._times: list[float] = []
+        self._times: list[datetime] = []
         self._checkpoints: list[tuple[int, tuple]] = [(0, ReadModels().snapshot())]
         self.now = ReadModels()  # the present: every event folded
 
@@ -35,9 +36,9 @@ class History:
         added = list(events)
         if not added:
             return added
-        times = [e.at.timestamp() for e in added]
+        times = [e.at for e in added]
         in_order = (not self._times or times[0] >= self._times[-1]) and all(
-            a <= b for a, b in zip(times, times[1:], strict=False)
+            map(operator.le, times, times[1:])
         )
         start = len(self.events)
         if in_order:
@@ -67,7 +68,7 @@ class History:
 
     def as_of(self, moment: datetime) -> ReadModels:
         """Every read model as known at `moment`: the events with `at` ≤ moment."""
-        end = bisect_right(self._times, moment.timestamp())
+        end = bisect_right(self._times, moment)
         if end == len(self.events):
             return ReadModels.restore(self.now.snapshot())
         index, snapshot = self._checkpoint_before(end)
@@ -77,8 +78,8 @@ class History:
 
     def between(self, since: datetime, until: datetime) -> list[Event]:
         """The events with since < `at` ≤ until, in `at` order."""
-        start = bisect_right(self._times, since.timestamp())
-        return self.events[start : bisect_right(self._times, until.timestamp())]
+        start = bisect_right(self._times, since)
+        return self.events[start : bisect_right(self._times, until)]
 
     def replay(self, moment: datetime) -> ReadModels:
         """The naive fold, without checkpoints: what `as_of` must always equal."""

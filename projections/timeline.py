@@ -6,7 +6,6 @@ from datetime import datetime
 import msgspec
 
 from events import (
-    EVENT_TYPES,
     ActionAssigned,
     ActionCompleted,
     ActionDropped,
@@ -126,8 +125,6 @@ class TimelineRow(msgspec.Struct, frozen=True, kw_only=True, gc=False):
 class Timeline:
     """The latest events, newest last; older ones fall off the end."""
 
-    handles = tuple(EVENT_TYPES.values())
-
     def __init__(self, latest: deque | None = None, size: int = LATEST):
         self.latest: deque[Event] = latest if latest is not None else deque(maxlen=size)
 
@@ -136,6 +133,9 @@ class Timeline:
 
     def apply(self, event: Event) -> None:
         self.latest.append(event)
+
+    def extend(self, events: list[Event]) -> None:
+        self.latest.extend(events[-self.latest.maxlen :] if self.latest.maxlen else events)
 
     def rows(self, limit: int = LATEST) -> list[TimelineRow]:
         """Newest first."""
