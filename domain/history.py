@@ -10,7 +10,7 @@ from datetime import datetime
 import msgspec
 
 from domain.errors import DomainError, EventInFuture, ImportRejected, InvalidInput
-from domain.item import FUTURE_TOLERANCE, Envelope, Item, utc_text
+from domain.item import FUTURE_TOLERANCE, MAX_EVENT_BYTES, Envelope, Item, utc_text
 from domain.items import ITEM_TYPES
 from domain.keys import expect_kind
 from domain.links import check_links
@@ -46,6 +46,9 @@ def check_history(
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark from some editors
         if not line.strip():
+            continue
+        if len(line) > MAX_EVENT_BYTES:
+            problems.append((number, f"the line is longer than {MAX_EVENT_BYTES // 1024} KiB"))
             continue
         try:
             event = decode(line)

@@ -11,6 +11,8 @@ from domain.errors import EventBeforeHistory, InvalidInput, ItemNotFound, KeyTak
 from events import Event, tag_of
 from events.codec import FAMILIES
 
+# Room for a long decision record; a pasted document belongs in a link.
+MAX_EVENT_BYTES = 256 * 1024
 # A clock a little ahead of ours is not "the future"; a typo'd year is.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 

@@ -3,6 +3,7 @@
 The CLI and the dashboard both write through `Staffdeck`; nothing else appends.
 """
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -15,7 +16,7 @@ from eventsourcing.utils import Environment
 
 from domain.errors import ConflictError, EventInFuture, InvalidInput, ItemNotFound
 from domain.history import check_history
-from domain.item import FUTURE_TOLERANCE, Item, utc_text
+from domain.item import FUTURE_TOLERANCE, MAX_EVENT_BYTES, Item, utc_text
 from domain.items import ITEM_TYPES
 from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
 from domain.links import check_links
@@ -61,6 +62,7 @@ from events import (
     WorkstreamStatusReported,
     decode_tagged,
     encode,
+    tag_of,
     utc_now,
 )
 
@@ -415,6 +417,17 @@ class Staffdeck(Application[str]):
         Raises ImportRejected naming every bad line; on any problem nothing is
         written.
         """
+        collecting = gc.isenabled()
+        # A bulk load allocates several objects per event and frees none: the
+        # cycle collector would re-scan them again and again for nothing.
+        gc.disable()
+        try:
+            return self._import(lines, source)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _import(self, lines: Iterable[bytes], source: str) -> int:
         with self._store_errors():
             empty = not self.recorder.max_notification_id()
             # Into an empty store nothing can clash: skip a point read per new item.
@@ -428,9 +441,12 @@ class Staffdeck(Application[str]):
             if envelopes:
                 # Straight to the recorder: one transaction, the same uniqueness
                 # checks, without save()'s per-event protocol checks and recordings.
-                stored = [self.mapper.to_stored_event(envelope) for envelope in envelopes]
+                rows = [
+                    (e.originator_id, e.originator_version, tag_of(e.event), encode(e.event))
+                    for e in envelopes
+                ]
                 try:
-                    self.recorder.insert_events(stored, bulk=True)
+                    self.recorder.insert_events(rows, bulk=True)
                 except IntegrityError as error:
                     raise ConflictError(
                         "Someone else appended to the same items while the file was being "
@@ -575,8 +591,14 @@ def _key(text: str) -> str:
 
 def _validated(event: Event) -> Event:
     """Struct constructors do not check types; a round trip through the codec does."""
+    payload = encode(event)
+    if len(payload) > MAX_EVENT_BYTES:
+        raise InvalidInput(
+            f"That is {len(payload) // 1024:,} KiB of text; one event holds at most "
+            f"{MAX_EVENT_BYTES // 1024} KiB. Link to a document instead."
+        )
     try:
-        return msgspec.json.decode(encode(event), type=type(event))
+        return msgspec.json.decode(payload, type=type(event))
     except msgspec.ValidationError as error:
         raise InvalidInput(_readable(error, type(event))) from error
     except (TypeError, msgspec.EncodeError) as error:

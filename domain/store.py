@@ -64,24 +64,23 @@ class EventMapper(Mapper[str]):
 class BulkSQLiteRecorder(SQLiteApplicationRecorder):
     """The library's SQLite recorder, plus a bulk path for imports.
 
-    `insert_events(rows, bulk=True)` is one executemany in the same single
+    `insert_events(rows, bulk=True)` takes plain (id, version, topic, payload)
+    tuples and inserts them with one executemany in the library's single
     transaction, skipping the per-row notification ids an import never reads.
     """
 
     def _insert_events(self, c: SQLiteCursor, stored_events, *, bulk: bool = False, **kwargs):
         if not bulk:
             return super()._insert_events(c, stored_events, **kwargs)
-        c.executemany(
-            self.insert_events_statement,
-            [(s.originator_id, s.originator_version, s.topic, s.state) for s in stored_events],
-        )
+        c.executemany(self.insert_events_statement, stored_events)
         return None
 
 
 class BulkPostgresRecorder(PostgresApplicationRecorder):
     """The library's PostgreSQL recorder, plus a COPY path for imports.
 
-    `insert_events(rows, bulk=True)` takes the library's table lock and
+    `insert_events(rows, bulk=True)` takes (id, version, topic, payload)
+    tuples; it takes the library's table lock and
     notifies its channel like any append, then streams the rows with COPY,
     all in one transaction: the library's own path sends one array parameter
     and slows to a crawl on a large history.
@@ -100,9 +99,7 @@ class BulkPostgresRecorder(PostgresApplicationRecorder):
                     self._notify_channel(cursor)
                     with cursor.copy(copy_rows) as copy:
                         for row in stored_events:
-                            copy.write_row(
-                                (row.originator_id, row.originator_version, row.topic, row.state)
-                            )
+                            copy.write_row(row)
         except psycopg.IntegrityError as error:
             raise IntegrityError(str(error)) from error
         return None

@@ -1,0 +1,1 @@
+"""Benchmarks and the generator of realistic histories they run on (not installed)."""
