@@ -118,9 +118,12 @@ class Blockers:
 def blocker_radar(
     blockers: Blockers, now: datetime, thresholds: dict[str, int] = DEFAULT_THRESHOLDS
 ) -> list[RadarRow]:
-    """Open blockers, most severe first, then oldest."""
+    """Open blockers, most severe first, then oldest (by the moment, not the day)."""
     rows = []
-    for state in blockers.open_blockers():
+    ranked = sorted(
+        blockers.open_blockers(), key=lambda b: (SEVERITY_RANK[b.severity], b.opened_at, b.key)
+    )
+    for state in ranked:
         age = now - state.opened_at
         past = age >= timedelta(days=thresholds[state.severity])
         rows.append(
@@ -138,5 +141,4 @@ def blocker_radar(
                 needed_by=state.needed_by,
             )
         )
-    rows.sort(key=lambda r: (SEVERITY_RANK[r.severity], -r.age_days, r.key))
     return rows

@@ -163,7 +163,15 @@ def _text_of(record: DecisionRecord) -> str:
     ]
     for alternative in record.rejected:
         parts += [alternative.option, alternative.grounds]
+    # Earlier rounds too: what was chosen or rejected before a reopening still counts.
     for event in record.history:
-        for field in ("why", "condition"):
-            parts.append(getattr(event, field, ""))
+        for value in msgspec.structs.astuple(event):
+            if isinstance(value, str):
+                parts.append(value)
+            elif isinstance(value, tuple):
+                for item in value:
+                    if isinstance(item, RejectedAlternative):
+                        parts += [item.option, item.grounds]
+                    elif isinstance(item, str):
+                        parts.append(item)
     return "\n".join(parts).casefold()

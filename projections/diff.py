@@ -118,10 +118,11 @@ def _blocker(old, new):
             out.append(("resolved", new.resolution))
         return out
     out = []
-    if new.resolved_at and not old.resolved_at:
-        out.append(("resolved", new.resolution))
-    if old.resolved_at and (not new.resolved_at or new.reopened_count != old.reopened_count):
+    reopened = new.reopened_count != old.reopened_count
+    if old.resolved_at and (not new.resolved_at or reopened):
         out.append(("reopened", ""))
+    if new.resolved_at and (not old.resolved_at or reopened):
+        out.append(("resolved", new.resolution))
     if new.escalated_to and new.escalated_to != old.escalated_to:
         out.append(("escalated", f"to {new.escalated_to}"))
     out += _moved(old, new, "severity", "severity")

@@ -11,6 +11,7 @@ import operator
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import datetime
+from operator import attrgetter
 
 from events import Event
 from projections.read_models import ReadModels
@@ -30,30 +31,37 @@ class History:
         return len(self.events)
 
     def extend(self, events: Iterable[Event]) -> list[Event]:
-        """Add events (in recording order); returns them. The present advances
-        incrementally; checkpoints after a backfilled event are dropped and
-        retaken lazily."""
+        """Add events (in recording order); returns them.
+
+        The usual case, events newer than all known, folds into the present
+        incrementally. Events from before the latest known (a backfill) are
+        merged by time, and the present is refolded from the checkpoint before
+        the earliest of them, so it always equals the fold in `at` order.
+        """
         added = list(events)
         if not added:
             return added
         times = [e.at for e in added]
-        in_order = (not self._times or times[0] >= self._times[-1]) and all(
-            map(operator.le, times, times[1:])
-        )
         start = len(self.events)
-        if in_order:
+        if (not self._times or times[0] >= self._times[-1]) and all(
+            map(operator.le, times, times[1:])
+        ):
             self.events.extend(added)
             self._times.extend(times)
             if self._checkpoints[-1][0] == start - start % self.every:
                 self._fold_taking_checkpoints(start)
-                return added
-        else:
-            for event, moment in zip(added, times, strict=True):
-                index = bisect_right(self._times, moment)
-                self._times.insert(index, moment)
-                self.events.insert(index, event)
-                self._drop_checkpoints_after(index)
-        self.now.apply_all(added)  # checkpoints are retaken on the next jump
+            else:
+                self.now.apply_all(added)
+            return added
+        earliest = bisect_right(self._times, min(times))
+        # A stable sort: ties keep recording order, and known events come first.
+        merged = sorted(self.events[earliest:] + added, key=attrgetter("at"))
+        self.events[earliest:] = merged
+        self._times[earliest:] = [e.at for e in merged]
+        self._drop_checkpoints_after(earliest)
+        index, snapshot = self._checkpoints[-1]
+        self.now = ReadModels.restore(snapshot)
+        self._fold_taking_checkpoints(index)
         return added
 
     def _fold_taking_checkpoints(self, start: int) -> None:

@@ -1,5 +1,6 @@
 """Rows out of a command: a table for people, JSON for scripts, Markdown for briefs."""
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,12 +48,17 @@ def print_table(rows: Sequence, columns: Sequence[Column]) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     for column in columns:
         table.add_column(
-            column.header, overflow="fold" if column.wrap else "ellipsis", no_wrap=not column.wrap
+            column.header,
+            overflow="fold" if column.wrap else "ellipsis",
+            no_wrap=not column.wrap,
+            min_width=16 if column.wrap else None,  # a title never shrinks to a sliver
         )
     for row in rows:
         # Text cells: a title like "[bold]x" is shown as typed, never parsed.
         table.add_row(*(Text(c.value(row), style=c.style(row) if c.style else "") for c in columns))
-    Console(soft_wrap=False, highlight=False).print(table)
+    # Piped into a file, a table gets room to breathe unless $COLUMNS says otherwise.
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 160)
+    Console(soft_wrap=False, highlight=False, width=width).print(table)
 
 
 def markdown_table(rows: Sequence, columns: Sequence[Column]) -> str:

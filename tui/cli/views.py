@@ -27,10 +27,17 @@ def moment_option(text: str | None, ctx: click.Context, name: str) -> datetime |
     """A date alone means the whole of that day: as known by its end."""
     if text is None:
         return None
-    moment = MOMENT.convert(text, None, ctx)
+    moment = parse_option(text, ctx, name)
     if not has_time(text):
         moment += timedelta(days=1) - timedelta(microseconds=1)
     return moment
+
+
+def parse_option(text: str, ctx: click.Context, name: str) -> datetime:
+    try:
+        return MOMENT.convert(text, None, ctx)
+    except click.BadParameter as error:
+        raise click.BadParameter(error.message, param_hint=f"'{name}'") from None
 
 
 def _day(value) -> str:
@@ -211,7 +218,7 @@ def diff(ctx: click.Context, since_text: str, until_text: str | None, fmt: str |
     """What changed between two moments: items opened, closed, changed; decisions
     made; blockers raised, escalated, resolved."""
     s: Session = ctx.obj
-    since = MOMENT.convert(since_text, None, ctx)
+    since = parse_option(since_text, ctx, "--since")
     until = moment_option(until_text, ctx, "--until") or s.clock()
     if until < since:
         raise click.BadParameter("--until is before --since.", param_hint="'--until'")
