@@ -61,34 +61,39 @@ class Session:
             self._app.close()
 
 
-class DayType(click.ParamType):
+class _TimeType(click.ParamType):
+    """Parses against the session's clock, so relative forms follow STAFFDECK_NOW."""
+
+    def parse(self, text: str, now: datetime):
+        raise NotImplementedError
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str):
+            return value
+        session = ctx.find_object(Session) if ctx else None
+        now = session.clock() if session else utc_now()
+        try:
+            return self.parse(value, now)
+        except DateInputError as error:
+            self.fail(str(error), param, ctx)
+
+
+class DayType(_TimeType):
     """A calendar day: ISO, or relative to today (-3d, +2w, tomorrow)."""
 
     name = "DATE"
 
-    def convert(self, value, param, ctx):
-        if not isinstance(value, str):
-            return value
-        session = ctx.find_object(Session) if ctx else None
-        now = session.clock() if session else utc_now()
-        try:
-            return parse_day(value, now.astimezone().date())
-        except DateInputError as error:
-            self.fail(str(error), param, ctx)
+    def parse(self, text: str, now: datetime):
+        return parse_day(text, now.astimezone().date())
 
 
-class MomentType(click.ParamType):
+class MomentType(_TimeType):
+    """A moment: ISO date or date and time (local unless zoned), or relative."""
+
     name = "DATETIME"
 
-    def convert(self, value, param, ctx):
-        if not isinstance(value, str):
-            return value
-        session = ctx.find_object(Session) if ctx else None
-        now = session.clock() if session else utc_now()
-        try:
-            return parse_moment(value, now)
-        except DateInputError as error:
-            self.fail(str(error), param, ctx)
+    def parse(self, text: str, now: datetime):
+        return parse_moment(text, now)
 
 
 DAY = DayType()

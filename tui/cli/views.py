@@ -33,6 +33,14 @@ def moment_option(text: str | None, ctx: click.Context, name: str) -> datetime |
     return moment
 
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="[default: table on a terminal, json otherwise]",
+)
+
+
 def parse_option(text: str, ctx: click.Context, name: str) -> datetime:
     try:
         return MOMENT.convert(text, None, ctx)
@@ -147,12 +155,7 @@ COLUMNS = {
     metavar="DATE",
     help="Show it as known at that moment (a date: by its end). [default: now]",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    help="[default: table on a terminal, json otherwise]",
-)
+@format_option
 @click.pass_context
 def show(ctx: click.Context, view: str, as_of: str | None, fmt: str | None):
     """Show the workstream map, decision queue, blocker radar, ritual audit or open actions."""
@@ -207,12 +210,7 @@ CHANGE_COLUMNS = [
     metavar="DATE",
     help="Up to this moment (a date: its whole day). [default: now]",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    help="[default: table on a terminal, json otherwise]",
-)
+@format_option
 @click.pass_context
 def diff(ctx: click.Context, since_text: str, until_text: str | None, fmt: str | None):
     """What changed between two moments: items opened, closed, changed; decisions
@@ -264,12 +262,7 @@ SEARCH_COLUMNS = [
 
 @decisions.command("search")
 @click.argument("words", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    help="[default: table on a terminal, json otherwise]",
-)
+@format_option
 @pass_session
 def search(s: Session, words: tuple[str, ...], fmt: str | None):
     """Decisions whose record contains every word (question, context, options,
