@@ -1,5 +1,6 @@
 """Timing and printing for the benchmarks: a stopwatch, percentiles, a plain table."""
 
+import os
 import resource
 import statistics
 import sys
@@ -36,6 +37,24 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def own_peak_rss_mb() -> float:
+    """This process's own peak resident set, even in a child of a large process.
+
+    On Linux ru_maxrss carries the parent's resident set over fork and exec into
+    the child (a 10 MB child of a 500 MB parent reports 500 MB); the kernel's
+    high-water mark of the process's own memory, VmHWM, does not. Elsewhere,
+    ru_maxrss.
+    """
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return peak_rss_mb()
+
+
 def at_least(value: float, target: float, unit: str) -> str:
     """A rate against a floor: "1.46× the 50,000 ev/s target: met"."""
     verdict = "met" if value >= target else "MISSED"
@@ -67,3 +86,23 @@ class Table:
             if number == 0:
                 lines.append("  ".join("-" * w for w in widths))
         return "\n".join(lines)
+
+
+def times_at_most(ratio: float, ceiling: float) -> str:
+    """A ratio against a ceiling: "target ≤ 2.0×: met"."""
+    verdict = "met" if ratio <= ceiling else "MISSED"
+    return f"target ≤ {ceiling:.1f}×: {verdict}"
+
+
+def times_at_least(ratio: float, floor: float) -> str:
+    """A ratio against a floor: "target ≥ 5.0×: met"."""
+    verdict = "met" if ratio >= floor else "MISSED"
+    return f"target ≥ {floor:.1f}×: {verdict}"
+
+
+def load_average() -> float:
+    """The 1-minute load average (NaN where the platform has none)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return float("nan")

@@ -3,7 +3,6 @@
 The CLI and the dashboard both write through `Staffdeck`; nothing else appends.
 """
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -60,11 +59,13 @@ from events import (
     WorkstreamOpened,
     WorkstreamOwnerChanged,
     WorkstreamStatusReported,
+    decode_rows,
     decode_tagged,
     encode,
     tag_of,
     utc_now,
 )
+from events.gc import paused_gc
 
 PAGE = 5000
 
@@ -400,11 +401,11 @@ class Staffdeck(Application[str]):
 
         The rebuild path: raw payloads decoded straight into Structs.
         """
-        with self._store_errors():
+        with paused_gc(), self._store_errors():
             rows = fetch_rows(self.recorder, position)
-        if not rows:
-            return position, []
-        return rows[-1][0], [decode_tagged(topic, bytes(state)) for _, topic, state in rows]
+            if not rows:
+                return position, []
+            return rows[-1][0], decode_rows(rows)
 
     def export_lines(self) -> Iterator[bytes]:
         """JSON lines in recording order, in the current schema."""
@@ -417,15 +418,8 @@ class Staffdeck(Application[str]):
         Raises ImportRejected naming every bad line; on any problem nothing is
         written.
         """
-        collecting = gc.isenabled()
-        # A bulk load allocates several objects per event and frees none: the
-        # cycle collector would re-scan them again and again for nothing.
-        gc.disable()
-        try:
+        with paused_gc():
             return self._import(lines, source)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _import(self, lines: Iterable[bytes], source: str) -> int:
         with self._store_errors():

@@ -225,8 +225,9 @@ def fetch_rows(recorder, after: int = 0) -> list[tuple[int, str, bytes]]:
     caller with one reused decoder per event type.
     """
     if isinstance(recorder, SQLiteApplicationRecorder):
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.row_factory = None  # tuples, not sqlite3.Row
+        with recorder.datastore.transaction(commit=False) as wrapper:
+            cursor = wrapper.sqlite_cursor
+            cursor.row_factory = None  # plain tuples, not the library's sqlite3.Row
             cursor.execute(
                 f"SELECT rowid, topic, state FROM {recorder.events_table_name} "
                 "WHERE rowid > ? ORDER BY rowid",

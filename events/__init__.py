@@ -13,7 +13,15 @@ from events.blocker import (
     BlockerSeverityChanged,
     Severity,
 )
-from events.codec import EVENT_TYPES, AnyEvent, decode, decode_tagged, encode, tag_of
+from events.codec import (
+    EVENT_TYPES,
+    AnyEvent,
+    decode,
+    decode_rows,
+    decode_tagged,
+    encode,
+    tag_of,
+)
 from events.decision import (
     DecisionDeferred,
     DecisionEvent,

@@ -22,7 +22,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
 # Built once and reused: constructing a decoder costs far more than decoding.
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(AnyEvent)
-_decoders_by_tag = {tag: msgspec.json.Decoder(cls) for tag, cls in EVENT_TYPES.items()}
+DECODERS: dict[str, msgspec.json.Decoder] = {
+    tag: msgspec.json.Decoder(cls) for tag, cls in EVENT_TYPES.items()
+}
 
 
 _TAGS: dict[type, str] = {cls: tag for tag, cls in EVENT_TYPES.items()}
@@ -42,9 +44,15 @@ def decode(payload: bytes | str) -> AnyEvent:
     return _decoder.decode(payload)
 
 
+def decode_rows(rows: list[tuple[int, str, bytes]]) -> list[AnyEvent]:
+    """(position, tag, payload) rows from the store, decoded in one tight loop."""
+    decoders = DECODERS
+    return [decoders[tag].decode(payload) for _, tag, payload in rows]
+
+
 def decode_tagged(tag: str, payload: bytes) -> AnyEvent:
     """Decode a payload whose type is already known (the store keeps it as the topic)."""
-    return _decoders_by_tag[tag].decode(payload)
+    return DECODERS[tag].decode(payload)
 
 
 def json_schema() -> dict[str, Any]:

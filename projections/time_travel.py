@@ -14,6 +14,7 @@ from datetime import datetime
 from operator import attrgetter
 
 from events import Event
+from events.gc import paused_gc
 from projections.read_models import ReadModels
 
 CHECKPOINT_EVERY = 5000
@@ -38,7 +39,10 @@ class History:
         merged by time, and the present is refolded from the checkpoint before
         the earliest of them, so it always equals the fold in `at` order.
         """
-        added = list(events)
+        with paused_gc():
+            return self._extend(list(events))
+
+    def _extend(self, added: list[Event]) -> list[Event]:
         if not added:
             return added
         times = [e.at for e in added]
