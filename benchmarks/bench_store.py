@@ -22,7 +22,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from benchmarks._report import Table, at_least, at_most, median_p95, peak_rss_mb, stopwatch
+from benchmarks._report import (
+    Table,
+    at_least,
+    at_most,
+    median_p95,
+    own_peak_rss_mb,
+    peak_rss_mb,
+    stopwatch,
+)
 from benchmarks.history import write
 from domain.errors import ImportRejected
 from domain.service import Staffdeck
@@ -265,7 +273,7 @@ def _child_import(store: str, file: str) -> None:
                 raise SystemExit(str(error)[-3000:]) from None
     finally:
         app.close()
-    print(json.dumps({"seconds": importing.seconds, "events": count, "rss_mb": peak_rss_mb()}))
+    print(json.dumps({"seconds": importing.seconds, "events": count, "rss_mb": own_peak_rss_mb()}))
 
 
 def _child_load(store: str, file: str) -> None:
