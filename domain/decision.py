@@ -13,8 +13,6 @@ from events import (
     Event,
 )
 
-OPEN_STATUSES = ("open", "deferred", "reopened")
-
 
 class Decision(Item):
     noun = "decision"

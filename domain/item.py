@@ -8,6 +8,7 @@ from typing import ClassVar, Self
 import msgspec
 
 from domain.errors import EventBeforeHistory, InvalidInput, ItemNotFound, KeyTaken, WrongKind
+from domain.keys import with_article
 from events import Event, tag_of
 from events.codec import FAMILIES
 
@@ -119,10 +120,6 @@ class Item:
 def utc_text(moment: datetime) -> str:
     """A moment for a message, always in UTC whatever zone it was given in."""
     return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
-
-
-def with_article(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 # How a blank field is named in a refusal, where its name alone reads badly.

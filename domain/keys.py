@@ -19,6 +19,10 @@ _KEY = re.compile(r"([A-Za-z])-([1-9][0-9]{0,8})")
 
 
 @lru_cache(maxsize=65536)  # imports and replays see the same keys again and again
+def with_article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def normalize_key(text: str) -> str:
     """`b-7` → `B-7`; anything that is not a key is refused with an example."""
     match = _KEY.fullmatch(text.strip())
@@ -41,7 +45,6 @@ def expect_kind(key: str, *nouns: str) -> str:
     """Normalize a key and check it names one of the given kinds of item."""
     key = normalize_key(key)
     if noun_of(key) not in nouns:
-        wanted = " or ".join(f"{'an' if n[0] in 'aeiou' else 'a'} {n}" for n in nouns)
-        found = noun_of(key)
-        raise WrongKind(f"{key} is {'an' if found[0] in 'aeiou' else 'a'} {found}, not {wanted}.")
+        wanted = " or ".join(with_article(noun) for noun in nouns)
+        raise WrongKind(f"{key} is {with_article(noun_of(key))}, not {wanted}.")
     return key

@@ -65,6 +65,7 @@ from events import (
     tag_of,
     utc_now,
 )
+from events.codec import FAMILIES
 from events.gc import paused_gc
 
 PAGE = 5000
@@ -189,7 +190,7 @@ class Staffdeck(Application[str]):
             DecisionRaised,
             at,
             question=question,
-            workstream=_key(workstream),
+            workstream=normalize_key(workstream),
             owner=owner,
             due=due,
             problem=problem,
@@ -240,7 +241,7 @@ class Staffdeck(Application[str]):
         return self._append(DecisionReopened, key, at, why=why, condition=condition)
 
     def supersede_decision(self, key: str, *, by: str, at: datetime | None = None):
-        return self._append(DecisionSuperseded, key, at, by=_key(by))
+        return self._append(DecisionSuperseded, key, at, by=normalize_key(by))
 
     def withdraw_decision(self, key: str, *, why: str, at: datetime | None = None):
         return self._append(DecisionWithdrawn, key, at, why=why)
@@ -262,7 +263,7 @@ class Staffdeck(Application[str]):
             BlockerRaised,
             at,
             title=title,
-            workstream=_key(workstream),
+            workstream=normalize_key(workstream),
             severity=severity,
             owner=owner,
             needed_by=needed_by,
@@ -322,8 +323,8 @@ class Staffdeck(Application[str]):
             key,
             at,
             held_on=held_on or at.date(),
-            informed=tuple(_key(k) for k in informed),
-            surfaced=tuple(_key(k) for k in surfaced),
+            informed=tuple(normalize_key(k) for k in informed),
+            surfaced=tuple(normalize_key(k) for k in surfaced),
             notes=notes,
         )
 
@@ -350,7 +351,7 @@ class Staffdeck(Application[str]):
             title=title,
             owner=owner,
             due=due,
-            source=_key(source) if source else None,
+            source=normalize_key(source) if source else None,
         )
 
     def complete_action(self, key: str, *, note: str = "", at: datetime | None = None):
@@ -363,19 +364,19 @@ class Staffdeck(Application[str]):
         self, kind: str, text: str, *, links: Iterable[str] = (), at: datetime | None = None
     ) -> NoteLogged:
         return self._create(
-            NoteLogged, at, kind=kind, text=text, links=tuple(_key(k) for k in links)
+            NoteLogged, at, kind=kind, text=text, links=tuple(normalize_key(k) for k in links)
         )
 
     # ---- reading -----------------------------------------------------------
 
     def get(self, key: str) -> Item:
         """The item as it stands now; ItemNotFound if there is none."""
-        key = _key(key)
+        key = normalize_key(key)
         return self._load(key, noun_of(key))
 
     def history(self, key: str) -> list[Event]:
         """Every event of one item, oldest first."""
-        key = _key(key)
+        key = normalize_key(key)
         with self._store_errors():
             envelopes = list(self.events.get(key))
         if not envelopes:
@@ -464,7 +465,7 @@ class Staffdeck(Application[str]):
 
     def _create(self, event_type: type[Event], at: datetime | None, **fields: Any) -> Any:
         """Create an item under the next free key; the store arbitrates races."""
-        noun = tag_of_type(event_type)
+        noun = FAMILIES[event_type]
         prefix = PREFIXES[noun]
         stamp = self._stamp(at)
         number = self._next_number(prefix)
@@ -485,7 +486,7 @@ class Staffdeck(Application[str]):
         raise ConflictError(f"Could not find a free {noun} key; try again.")
 
     def _append(self, event_type: type[Event], key: str, at: datetime | None, **fields: Any) -> Any:
-        noun = tag_of_type(event_type)
+        noun = FAMILIES[event_type]
         item = self._load(expect_kind(key, noun), noun)
         event = _validated(event_type(key=item.key, **self._stamp(at), **fields))
         item.record(event)
@@ -573,14 +574,6 @@ class Staffdeck(Application[str]):
         if self.location.kind == "postgres":
             return f"Cannot use the PostgreSQL store at {self.location}: {text.strip()}"
         return f"Cannot use the store at {self.location}: {text.strip()}"
-
-
-def tag_of_type(event_type: type[Event]) -> str:
-    return event_type.__struct_config__.tag.partition(".")[0]  # type: ignore[union-attr]
-
-
-def _key(text: str) -> str:
-    return normalize_key(text)
 
 
 def _validated(event: Event) -> Event:

@@ -6,7 +6,6 @@ so a rebuild can decode rows straight into Structs.
 """
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -211,10 +210,6 @@ def _check_is_sqlite(path: Path) -> None:
         raise StoreError(f"Cannot read the store at {path}: {error.strerror}.") from error
     if header and header != b"SQLite format 3\x00":
         raise StoreError(f"{path} is not a staffdeck store (it is not an SQLite database).")
-
-
-def is_sqlite_error(error: BaseException) -> bool:
-    return isinstance(error.__cause__ or error.__context__, sqlite3.Error)
 
 
 def fetch_rows(recorder, after: int = 0) -> list[tuple[int, str, bytes]]:

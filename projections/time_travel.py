@@ -52,10 +52,7 @@ class History:
         ):
             self.events.extend(added)
             self._times.extend(times)
-            if self._checkpoints[-1][0] == start - start % self.every:
-                self._fold_taking_checkpoints(start)
-            else:
-                self.now.apply_all(added)
+            self._fold_taking_checkpoints(start)
             return added
         earliest = bisect_right(self._times, min(times))
         # A stable sort: ties keep recording order, and known events come first.
@@ -83,7 +80,8 @@ class History:
         end = bisect_right(self._times, moment)
         if end == len(self.events):
             return ReadModels.restore(self.now.snapshot())
-        index, snapshot = self._checkpoint_before(end)
+        # Every multiple of `every` has its checkpoint, in order.
+        index, snapshot = self._checkpoints[end // self.every]
         models = ReadModels.restore(snapshot)
         models.apply_all(self.events[index:end])
         return models
@@ -106,24 +104,6 @@ class History:
         return self.events[-1].at if self.events else None
 
     # ---- checkpoints ------------------------------------------------------
-
-    def _checkpoint_before(self, end: int) -> tuple[int, tuple]:
-        self._checkpoint_up_to(end)
-        positions = [index for index, _ in self._checkpoints]
-        return self._checkpoints[bisect_right(positions, end) - 1]
-
-    def _checkpoint_up_to(self, end: int) -> None:
-        """Take the missing checkpoints at multiples of `every`, up to `end`."""
-        index, snapshot = self._checkpoints[-1]
-        target = end - end % self.every
-        if index >= target:
-            return
-        models = ReadModels.restore(snapshot)
-        while index < target:
-            step = index + self.every
-            models.apply_all(self.events[index:step])
-            index = step
-            self._checkpoints.append((index, models.snapshot()))
 
     def _drop_checkpoints_after(self, index: int) -> None:
         while self._checkpoints[-1][0] > index:

@@ -3,7 +3,6 @@
 import os
 import sys
 import tempfile
-from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -11,8 +10,7 @@ import msgspec
 
 from events.codec import json_schema
 from projections.timeline import describe
-from tui.cli.session import MOMENT, Session
-from tui.dates import has_time
+from tui.cli.session import MOMENT, Session, moment_option
 
 pass_session = click.make_pass_decorator(Session)
 
@@ -79,11 +77,7 @@ def export(s: Session, file: str | None):
 @pass_session
 def log(s: Session, key: str | None, since, until_text: str | None):
     """The history, readable: every event, or one item's (KEY), oldest first."""
-    until = None
-    if until_text is not None:
-        until = MOMENT.convert(until_text, None, click.get_current_context())
-        if not has_time(until_text):
-            until += timedelta(days=1) - timedelta(microseconds=1)
+    until = moment_option(until_text, click.get_current_context(), "--until")
     app = s.app(create=False)
     events = app.history(key) if key else list(app.read_events())
     chosen = [

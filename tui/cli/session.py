@@ -4,14 +4,14 @@ import getpass
 import os
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import click
 
 from domain.service import Clock, Staffdeck
 from events import Event, encode, utc_now
 from projections.timeline import describe
-from tui.dates import DateInputError, parse_day, parse_moment
+from tui.dates import DateInputError, has_time, parse_day, parse_moment
 
 NOW_ENV = "STAFFDECK_NOW"  # a fixed "now" for demos and reproducible runs
 
@@ -98,6 +98,24 @@ class MomentType(_TimeType):
 
 DAY = DayType()
 MOMENT = MomentType()
+
+
+def parse_option(text: str, ctx: click.Context, name: str) -> datetime:
+    """A moment given to option `name`; a bad one is bad usage naming that option."""
+    try:
+        return MOMENT.convert(text, None, ctx)
+    except click.BadParameter as error:
+        raise click.BadParameter(error.message, param_hint=f"'{name}'") from None
+
+
+def moment_option(text: str | None, ctx: click.Context, name: str) -> datetime | None:
+    """An end of range: a date alone means the whole of that day, as known by its end."""
+    if text is None:
+        return None
+    moment = parse_option(text, ctx, name)
+    if not has_time(text):
+        moment += timedelta(days=1) - timedelta(microseconds=1)
+    return moment
 
 
 def json_option(command):

@@ -1,14 +1,13 @@
 """`staffdeck show|diff|decisions search`: the read models, now or as known at any moment."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import click
 
 from projections.diff import diff as diff_of
 from projections.time_travel import History
 from tui.cli.render import FORMATS, Column, default_format, emit, md_cell
-from tui.cli.session import MOMENT, Session
-from tui.dates import has_time
+from tui.cli.session import Session, moment_option, parse_option
 
 pass_session = click.make_pass_decorator(Session)
 VIEWS = ("workstreams", "decisions", "blockers", "rituals", "actions")
@@ -23,29 +22,12 @@ def load_history(s: Session) -> History:
     return history
 
 
-def moment_option(text: str | None, ctx: click.Context, name: str) -> datetime | None:
-    """A date alone means the whole of that day: as known by its end."""
-    if text is None:
-        return None
-    moment = parse_option(text, ctx, name)
-    if not has_time(text):
-        moment += timedelta(days=1) - timedelta(microseconds=1)
-    return moment
-
-
 format_option = click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     help="[default: table on a terminal, json otherwise]",
 )
-
-
-def parse_option(text: str, ctx: click.Context, name: str) -> datetime:
-    try:
-        return MOMENT.convert(text, None, ctx)
-    except click.BadParameter as error:
-        raise click.BadParameter(error.message, param_hint=f"'{name}'") from None
 
 
 def _day(value) -> str:
