@@ -23,6 +23,7 @@ from domain.store import (
     EventMapper,
     StoreError,
     StoreLocation,
+    fetch_pages,
     fetch_rows,
     locate,
     prepare_sqlite,
@@ -59,7 +60,7 @@ from events import (
     WorkstreamOpened,
     WorkstreamOwnerChanged,
     WorkstreamStatusReported,
-    decode_rows,
+    decode_array,
     decode_tagged,
     encode,
     tag_of,
@@ -400,13 +401,33 @@ class Staffdeck(Application[str]):
     def events_after(self, position: int = 0) -> tuple[int, list[AnyEvent]]:
         """Every event recorded after notification `position`, and the new position.
 
-        The rebuild path: raw payloads decoded straight into Structs.
+        The rebuild path: raw payloads decoded straight into Structs, a page
+        at a time.
         """
+        events: list[AnyEvent] = []
         with paused_gc(), self._store_errors():
-            rows = fetch_rows(self.recorder, position)
-            if not rows:
-                return position, []
-            return rows[-1][0], decode_rows(rows)
+            for last, count, array in fetch_pages(self.recorder, position):
+                try:
+                    page = decode_array(array)
+                except msgspec.DecodeError:
+                    page = []  # found row by row below
+                if len(page) != count:
+                    self._unreadable_row(position, last)
+                events.extend(page)
+                position = last
+        return position, events
+
+    def _unreadable_row(self, after: int, until: int) -> None:
+        """Name the stored row in (after, until] that does not decode."""
+        for position, tag, payload in fetch_rows(self.recorder, after, until):
+            try:
+                decode_tagged(tag, payload)
+            except (KeyError, msgspec.DecodeError) as error:
+                raise StoreError(
+                    f"The store's event #{position} cannot be read ({error}); "
+                    "the store may be damaged or written by a newer staffdeck."
+                ) from error
+        raise StoreError(f"The store's events #{after + 1}–#{until} cannot be read.")
 
     def export_lines(self) -> Iterator[bytes]:
         """JSON lines in recording order, in the current schema."""

@@ -17,7 +17,7 @@ from events.codec import (
     EVENT_TYPES,
     AnyEvent,
     decode,
-    decode_rows,
+    decode_array,
     decode_tagged,
     encode,
     tag_of,

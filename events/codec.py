@@ -22,6 +22,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 # Built once and reused: constructing a decoder costs far more than decoding.
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(AnyEvent)
+_array_decoder = msgspec.json.Decoder(list[AnyEvent])
 DECODERS: dict[str, msgspec.json.Decoder] = {
     tag: msgspec.json.Decoder(cls) for tag, cls in EVENT_TYPES.items()
 }
@@ -44,10 +45,9 @@ def decode(payload: bytes | str) -> AnyEvent:
     return _decoder.decode(payload)
 
 
-def decode_rows(rows: list[tuple[int, str, bytes]]) -> list[AnyEvent]:
-    """(position, tag, payload) rows from the store, decoded in one tight loop."""
-    decoders = DECODERS
-    return [decoders[tag].decode(payload) for _, tag, payload in rows]
+def decode_array(payloads: bytes) -> list[AnyEvent]:
+    """A JSON array of stored payloads, decoded in one call (the rebuild's path)."""
+    return _array_decoder.decode(payloads)
 
 
 def decode_tagged(tag: str, payload: bytes) -> AnyEvent:

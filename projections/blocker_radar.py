@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 import msgspec
+from msgspec.structs import replace
 
 from events import (
     BlockerEscalated,
@@ -72,10 +73,15 @@ class Blockers:
         return self.blockers.copy()
 
     def apply(self, event: Event) -> None:
-        replace = msgspec.structs.replace
+        # Cases in order of how often they come: the fold is the rebuild's hot loop.
+        blockers = self.blockers
         match event:
+            case BlockerResolved():
+                state = replace(
+                    blockers[event.key], resolved_at=event.at, resolution=event.resolution
+                )
             case BlockerRaised():
-                self.blockers[event.key] = BlockerState(
+                state = BlockerState(
                     key=event.key,
                     title=event.title,
                     workstream=event.workstream,
@@ -86,19 +92,14 @@ class Blockers:
                     needed_by=event.needed_by,
                     depends_on=event.depends_on,
                 )
-                return
-            case BlockerSeverityChanged(severity=severity):
-                state = replace(self.blockers[event.key], severity=severity)
-            case BlockerReassigned(owner=owner):
-                state = replace(self.blockers[event.key], owner=owner)
-            case BlockerEscalated(to=to):
-                state = replace(self.blockers[event.key], escalated_to=to)
-            case BlockerResolved(resolution=resolution):
-                state = replace(
-                    self.blockers[event.key], resolved_at=event.at, resolution=resolution
-                )
+            case BlockerSeverityChanged():
+                state = replace(blockers[event.key], severity=event.severity)
+            case BlockerEscalated():
+                state = replace(blockers[event.key], escalated_to=event.to)
+            case BlockerReassigned():
+                state = replace(blockers[event.key], owner=event.owner)
             case BlockerReopened():
-                old = self.blockers[event.key]
+                old = blockers[event.key]
                 state = replace(
                     old,
                     resolved_at=None,
@@ -109,7 +110,7 @@ class Blockers:
                 )
             case _:
                 return
-        self.blockers[event.key] = state
+        blockers[event.key] = state
 
     def open_blockers(self) -> list[BlockerState]:
         return [b for b in self.blockers.values() if b.resolved_at is None]

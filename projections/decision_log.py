@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import msgspec
+from msgspec.structs import replace
 
 from events import (
     DecisionDeferred,
@@ -89,13 +90,10 @@ class DecisionLog:
             return
         record = decisions[event.key]
         history = record.history + (event,)
+        # Cases in order of how often they come: the fold is the rebuild's hot loop.
         match event:
-            case DecisionOptionAdded(option=option):
-                record = msgspec.structs.replace(
-                    record, options=record.options + (option,), history=history
-                )
             case DecisionMade():
-                record = msgspec.structs.replace(
+                record = replace(
                     record,
                     status="decided",
                     choice=event.choice,
@@ -108,31 +106,28 @@ class DecisionLog:
                     decided_at=event.at,
                     history=history,
                 )
-            case DecisionDeferred(until=until):
-                record = msgspec.structs.replace(
-                    record, status="deferred", due=until, history=history
-                )
+            case DecisionOptionAdded():
+                record = replace(record, options=record.options + (event.option,), history=history)
+            case DecisionDeferred():
+                record = replace(record, status="deferred", due=event.until, history=history)
+            case DecisionWithdrawn():
+                record = replace(record, status="withdrawn", closed_why=event.why, history=history)
             case DecisionReopened():
-                record = msgspec.structs.replace(
+                record = replace(
                     record,
                     status="reopened",
                     reopened_count=record.reopened_count + 1,
                     history=history,
                 )
-            case DecisionSuperseded(by=by):
-                record = msgspec.structs.replace(
-                    record, status="superseded", superseded_by=by, history=history
-                )
+            case DecisionSuperseded():
+                by = event.by
+                record = replace(record, status="superseded", superseded_by=by, history=history)
                 # Linked both ways: the newer decision knows what it replaced.
                 newer = decisions[by]
-                decisions[by] = msgspec.structs.replace(
+                decisions[by] = replace(
                     newer,
                     supersedes=newer.supersedes + (event.key,),
                     history=newer.history + (event,),
-                )
-            case DecisionWithdrawn(why=why):
-                record = msgspec.structs.replace(
-                    record, status="withdrawn", closed_why=why, history=history
                 )
         decisions[event.key] = record
 

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import msgspec
+from msgspec.structs import replace
 
 from events import ActionAssigned, ActionCompleted, ActionDropped, Event
 
@@ -49,9 +50,10 @@ class Actions:
         return self.actions.copy()
 
     def apply(self, event: Event) -> None:
+        actions = self.actions
         match event:
             case ActionAssigned():
-                self.actions[event.key] = ActionState(
+                actions[event.key] = ActionState(
                     key=event.key,
                     title=event.title,
                     owner=event.owner,
@@ -59,10 +61,16 @@ class Actions:
                     source=event.source,
                     assigned_at=event.at,
                 )
-            case ActionCompleted(note=note) | ActionDropped(why=note):
-                status = "completed" if isinstance(event, ActionCompleted) else "dropped"
-                self.actions[event.key] = msgspec.structs.replace(
-                    self.actions[event.key], status=status, closed_at=event.at, closing_note=note
+            case ActionCompleted():
+                actions[event.key] = replace(
+                    actions[event.key],
+                    status="completed",
+                    closed_at=event.at,
+                    closing_note=event.note,
+                )
+            case ActionDropped():
+                actions[event.key] = replace(
+                    actions[event.key], status="dropped", closed_at=event.at, closing_note=event.why
                 )
 
 

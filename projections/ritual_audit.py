@@ -4,6 +4,7 @@ import calendar
 from datetime import date, datetime, timedelta
 
 import msgspec
+from msgspec.structs import replace
 
 from events import Event, RitualCadenceChanged, RitualEstablished, RitualHeld, RitualRetired
 
@@ -56,7 +57,6 @@ class Rituals:
         return self.rituals.copy()
 
     def apply(self, event: Event) -> None:
-        replace = msgspec.structs.replace
         match event:
             case RitualEstablished():
                 self.rituals[event.key] = RitualState(

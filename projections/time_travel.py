@@ -11,6 +11,7 @@ import operator
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import islice
 from operator import attrgetter
 
 from events import Event
@@ -18,6 +19,7 @@ from events.gc import paused_gc
 from projections.read_models import ReadModels
 
 CHECKPOINT_EVERY = 5000
+_at = attrgetter("at")
 
 
 class History:
@@ -45,10 +47,10 @@ class History:
     def _extend(self, added: list[Event]) -> list[Event]:
         if not added:
             return added
-        times = [e.at for e in added]
+        times = list(map(_at, added))
         start = len(self.events)
         if (not self._times or times[0] >= self._times[-1]) and all(
-            map(operator.le, times, times[1:])
+            map(operator.le, times, islice(times, 1, None))
         ):
             self.events.extend(added)
             self._times.extend(times)
@@ -56,9 +58,9 @@ class History:
             return added
         earliest = bisect_right(self._times, min(times))
         # A stable sort: ties keep recording order, and known events come first.
-        merged = sorted(self.events[earliest:] + added, key=attrgetter("at"))
+        merged = sorted(self.events[earliest:] + added, key=_at)
         self.events[earliest:] = merged
-        self._times[earliest:] = [e.at for e in merged]
+        self._times[earliest:] = map(_at, merged)
         self._drop_checkpoints_after(earliest)
         index, snapshot = self._checkpoints[-1]
         self.now = ReadModels.restore(snapshot)

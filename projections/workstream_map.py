@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import msgspec
+from msgspec.structs import replace
 
 from events import (
     Event,
@@ -72,10 +73,32 @@ class Workstreams:
         return self.workstreams.copy()
 
     def apply(self, event: Event) -> None:
-        replace = msgspec.structs.replace
+        # Cases in order of how often they come: the fold is the rebuild's hot loop.
+        workstreams = self.workstreams
         match event:
+            case WorkstreamStatusReported():
+                state = replace(
+                    workstreams[event.key],
+                    state=event.state,
+                    note=event.note,
+                    last_report_at=event.at,
+                )
+            case WorkstreamNextDecisionPointSet():
+                state = replace(
+                    workstreams[event.key],
+                    next_decision_on=event.on,
+                    next_decision_what=event.what,
+                )
+            case WorkstreamEscalated():
+                state = replace(
+                    workstreams[event.key], escalated_to=event.to, escalation_why=event.why
+                )
+            case WorkstreamDeescalated():
+                state = replace(workstreams[event.key], escalated_to=None, escalation_why="")
+            case WorkstreamOwnerChanged():
+                state = replace(workstreams[event.key], owner=event.owner)
             case WorkstreamOpened():
-                self.workstreams[event.key] = WorkstreamState(
+                state = WorkstreamState(
                     key=event.key,
                     title=event.title,
                     owner=event.owner,
@@ -83,26 +106,11 @@ class Workstreams:
                     stakeholders=event.stakeholders,
                     opened_at=event.at,
                 )
-                return
-            case WorkstreamOwnerChanged(owner=owner):
-                state = replace(self.workstreams[event.key], owner=owner)
-            case WorkstreamStatusReported(state=value, note=note):
-                state = replace(
-                    self.workstreams[event.key], state=value, note=note, last_report_at=event.at
-                )
-            case WorkstreamNextDecisionPointSet(on=on, what=what):
-                state = replace(
-                    self.workstreams[event.key], next_decision_on=on, next_decision_what=what
-                )
-            case WorkstreamEscalated(to=to, why=why):
-                state = replace(self.workstreams[event.key], escalated_to=to, escalation_why=why)
-            case WorkstreamDeescalated():
-                state = replace(self.workstreams[event.key], escalated_to=None, escalation_why="")
             case WorkstreamClosed():
-                state = replace(self.workstreams[event.key], closed_at=event.at)
+                state = replace(workstreams[event.key], closed_at=event.at)
             case _:
                 return
-        self.workstreams[event.key] = state
+        workstreams[event.key] = state
 
 
 def top_blockers(blockers: Blockers) -> dict[str, BlockerState]:

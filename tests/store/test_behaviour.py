@@ -4,10 +4,16 @@
 which store to use.
 """
 
+import sqlite3
+from urllib.parse import parse_qs, urlsplit
+
+import psycopg
 import pytest
 
+import domain.store
 from domain.errors import BlockerAlreadyResolved, ItemNotFound
 from domain.service import Staffdeck
+from domain.store import StoreError
 from tests.conftest import export_of
 
 
@@ -49,11 +55,50 @@ class StoreBehaviour:
         with pytest.raises(ItemNotFound, match="There is no blocker B-9"):
             deck.resolve_blocker("B-9", resolution="x")
 
+    def record_a_meeting(self, deck) -> None:
+        """Twelve events across items, with text that is hard to carry in JSON."""
+        deck.open_workstream('Checkout, "v2" [bold]a[/]b', owner="ana")
+        deck.raise_blocker("Vendor SDK, late\n", workstream="W-1", owner="cy", severity="high")
+        for state in ["at_risk", "off_track", "on_track", "at_risk"]:
+            deck.report_status("W-1", state, note="a,b],[{c")
+        deck.raise_decision("Ship in Q3?", workstream="W-1", owner="ana")
+        deck.escalate_blocker("B-1", to="vp", why="blocks launch")
+        deck.resolve_blocker("B-1", resolution="📉 fixed")
+        deck.log_note("signal", "x\u2028y", links=["W-1"])
+        deck.reopen_blocker("B-1", why="again")
+        deck.resolve_blocker("B-1", resolution="done")
+
+    def test_the_rebuild_read_matches_the_library_read_across_pages(
+        self, deck, monkeypatch
+    ):
+        self.record_a_meeting(deck)
+        monkeypatch.setattr(domain.store, "PAGE_ROWS", 5)  # three pages, the last short
+        position, events = deck.events_after(0)
+        assert events == list(deck.read_events())
+        assert len(events) == 12 and position == 12
+        assert deck.events_after(position) == (12, [])
+        assert deck.events_after(7) == (12, events[7:])
+
+    def test_a_damaged_row_is_named_not_skipped(self, deck, location):
+        self.record_a_meeting(deck)
+        self.damage(location, deck.recorder.events_table_name, position=6)
+        with pytest.raises(StoreError, match="event #6 cannot be read"):
+            deck.events_after(0)
+
+    def damage(self, location: str, table: str, position: int) -> None:
+        raise NotImplementedError
+
 
 class TestSQLite(StoreBehaviour):
     @pytest.fixture
     def location(self, sqlite_store):
         return sqlite_store
+
+    def damage(self, location, table, position):
+        with sqlite3.connect(location) as connection:
+            connection.execute(
+                f"UPDATE {table} SET state = ? WHERE rowid = ?", (b'{"type":', position)
+            )
 
 
 @pytest.mark.postgres
@@ -61,3 +106,12 @@ class TestPostgreSQL(StoreBehaviour):
     @pytest.fixture
     def location(self, postgres_store):
         return postgres_store
+
+    def damage(self, location, table, position):
+        url = urlsplit(location)
+        schema = parse_qs(url.query)["schema"][0]
+        with psycopg.connect(url._replace(query="").geturl(), autocommit=True) as connection:
+            connection.execute(
+                f"UPDATE {schema}.{table} SET state = %s WHERE notification_id = %s",
+                (b'{"type":', position),
+            )

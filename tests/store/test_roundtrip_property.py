@@ -260,6 +260,13 @@ def assert_roundtrip(original: str, fresh: str) -> None:
         importer.close()
     assert count == exported.count(b"\n")
     assert export_of(fresh) == exported
+    # The rebuild's read (pages joined into JSON arrays) agrees with the library's.
+    for store in (original, fresh):
+        deck = Staffdeck(store, actor="reader", create=False)
+        try:
+            assert deck.events_after(0)[1] == list(deck.read_events())
+        finally:
+            deck.close()
 
 
 actors = filled_text
