@@ -34,7 +34,11 @@ def _fail(ctx: click.Context, error: Exception, code: int) -> None:
     ctx.exit(code)
 
 
-@click.group(cls=StaffdeckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=StaffdeckGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--store",
     metavar="PATH|URL",
@@ -60,7 +64,8 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
     """staffdeck: a Chief of Staff's decisions, blockers, workstreams and rituals,
     kept as an append-only history.
 
-    Commands that create an item print its key. Exit codes: 0 done, 1 refused
+    With no command, opens the dashboard (as `staffdeck tui` does); `staffdeck
+    demo` shows it on sample data. Commands that create an item print its key. Exit codes: 0 done, 1 refused
     (nothing written), 2 bad usage, 3 conflict with another writer (try again),
     4 store unavailable.
     """
@@ -69,11 +74,13 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
     _ = session.at  # a bad --at fails before anything else runs
     ctx.obj = session
     ctx.call_on_close(session.close)
+    if ctx.invoked_subcommand is None:  # plain `staffdeck` opens the dashboard
+        ctx.invoke(dashboard.tui, theme=os.environ.get(dashboard.THEME_ENV, "default"))
 
 
-from tui.cli import history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
+from tui.cli import dashboard, history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
 
-for module in (items, rhythm, history, views):
+for module in (dashboard, items, rhythm, history, views):
     module.register(cli)
 
 

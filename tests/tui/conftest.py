@@ -1,0 +1,59 @@
+"""The dashboard under test: the sample quarter in a real store, a fixed clock."""
+
+import asyncio
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from domain.service import Staffdeck
+from tui.app import StaffdeckApp
+from tui.demo import prepare_demo
+
+# The sample quarter ends on 2026-11-19; the meeting is the next morning.
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+SIZE = (160, 45)
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
+@pytest.fixture(scope="session")
+def sample_store_template(tmp_path_factory) -> Path:
+    """The sample imported once; each test gets a copy of the file."""
+    return prepare_demo(tmp_path_factory.mktemp("sample"), NOW, shift=False)
+
+
+@pytest.fixture
+def sample_store(sample_store_template, tmp_path) -> str:
+    store = tmp_path / "sample.db"
+    shutil.copy(sample_store_template, store)
+    return str(store)
+
+
+@pytest.fixture
+def make_app() -> Callable[..., StaffdeckApp]:
+    decks: list[Staffdeck] = []
+
+    def make(store: str, **options) -> StaffdeckApp:
+        deck = Staffdeck(store, actor="cos", clock=fixed_clock)
+        decks.append(deck)
+        return StaffdeckApp(deck, clock=fixed_clock, **options)
+
+    yield make
+    for deck in decks:
+        deck.close()
+
+
+async def until(condition: Callable[[], bool], pilot, timeout: float = 5.0) -> None:
+    """Let the app run until `condition` holds (a worker finished, an event arrived)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("the dashboard did not get there in time")
+        await pilot.pause(0.01)
+    await pilot.pause()

@@ -1,0 +1,273 @@
+"""The dashboard, driven by keys: what each pane shows, now and as known at any moment."""
+
+import asyncio
+from datetime import timedelta
+
+from domain.service import Staffdeck
+from tests.tui.conftest import NOW, SIZE, fixed_clock, until
+from tui.screens.dashboard import DashboardScreen
+from tui.widgets.pane import Pane
+
+
+def keys_in(screen: DashboardScreen, pane: str) -> list[str]:
+    return [row.value for row in screen.query_one(f"#{pane}", Pane).rows]
+
+
+def expected(screen: DashboardScreen) -> dict[str, list[str]]:
+    """What the read models say for the moment shown, straight from History.as_of."""
+    moment = screen.shown_moment()
+    models = screen.history.as_of(moment)
+    return {
+        "workstreams": [r.key for r in models.workstream_map(moment)],
+        "decisions": [r.key for r in models.decision_queue(moment)],
+        "blockers": [r.key for r in models.blocker_radar(moment)],
+    }
+
+
+def shown(screen: DashboardScreen) -> dict[str, list[str]]:
+    return {pane: keys_in(screen, pane) for pane in ("workstreams", "decisions", "blockers")}
+
+
+def loaded(app) -> bool:
+    return isinstance(app.screen, DashboardScreen) and app.screen.history is not None
+
+
+def run(scenario) -> None:
+    asyncio.run(scenario())
+
+
+def test_the_dashboard_opens_on_the_store_as_it_is_now(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            assert screen.live and not screen.has_class("past")
+            assert shown(screen) == expected(screen)
+            assert all(shown(screen).values())  # every pane has rows
+
+    run(scenario)
+
+
+def test_time_keys_move_the_view_and_every_pane_agrees_with_as_of(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            steps = [
+                ("left_square_bracket", NOW - timedelta(days=1)),
+                ("left_curly_bracket", NOW - timedelta(days=8)),
+                ("left_curly_bracket", NOW - timedelta(days=15)),
+                ("right_square_bracket", NOW - timedelta(days=14)),
+                ("right_curly_bracket", NOW - timedelta(days=7)),
+            ]
+            for key, moment in steps:
+                await pilot.press(key)
+                assert screen.moment == moment
+                assert screen.has_class("past")
+                assert shown(screen) == expected(screen)
+            await pilot.press("0")
+            assert screen.live and not screen.has_class("past")
+            assert shown(screen) == expected(screen)
+
+    run(scenario)
+
+
+def test_a_step_past_now_returns_to_live(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            await pilot.press("left_square_bracket", "right_curly_bracket")
+            assert app.screen.live
+
+    run(scenario)
+
+
+def test_the_past_has_its_banner_and_every_pane_says_the_moment(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            await pilot.press("left_curly_bracket")
+            screen = app.screen
+            banner = str(screen.query_one("#banner").render())
+            assert "AS KNOWN AT 2026-11-13 09:00 · read-only" in banner
+            assert screen.query_one("#banner").display
+            for pane in ("workstreams", "decisions", "detail"):
+                assert "as known at 2026-11-13 09:00" in str(
+                    screen.query_one(f"#{pane}").border_subtitle
+                )
+            assert "as known at 2026-11-13 09:00" in str(
+                screen.query_one("#blockers").border_subtitle
+            )
+
+    run(scenario)
+
+
+def test_go_to_accepts_relative_dates_and_refuses_nonsense(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            await pilot.press("g", *"soon", "enter")
+            assert "is not a date" in str(app.screen.query_one("#go-to-help").render())
+            assert app.screen is not screen  # still asking
+            await pilot.press(*["backspace"] * 4, *"-2w", "enter")
+            assert app.screen is screen
+            # A date alone is that whole day, as known by its end.
+            assert screen.moment == (NOW - timedelta(days=14)).replace(
+                hour=23, minute=59, second=59, microsecond=999999
+            )
+            assert shown(screen) == expected(screen)
+            await pilot.press("g", "escape")
+            assert app.screen is screen and not screen.live
+
+    run(scenario)
+
+
+def test_w_lands_on_the_moment_a_decision_was_made_with_it_selected(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            decisions = screen.history.now.decisions.decisions
+            queue = keys_in(screen, "decisions")
+            key = next(k for k in queue if decisions[k].decided_at is not None)
+            await pilot.press("2")
+            pane = screen.query_one("#decisions", Pane)
+            pane.select(key)
+            await pilot.press("w")
+            decided_at = decisions[key].decided_at
+            assert screen.moment == decided_at - timedelta(microseconds=1)
+            assert pane.selected_key == key  # open then, and still selected
+            assert shown(screen) == expected(screen)
+
+    run(scenario)
+
+
+def test_w_on_an_undecided_decision_says_so_and_stays(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            decisions = screen.history.now.decisions.decisions
+            key = next(k for k in keys_in(screen, "decisions") if decisions[k].decided_at is None)
+            await pilot.press("2")
+            screen.query_one("#decisions", Pane).select(key)
+            await pilot.press("w")
+            assert screen.live
+            assert any(
+                f"{key} has not been decided yet" in str(n.message) for n in app._notifications
+            )
+
+    run(scenario)
+
+
+def test_an_event_from_another_connection_appears_without_a_keypress(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            other = Staffdeck(sample_store, actor="pm", clock=fixed_clock)
+            try:
+                raised = other.raise_blocker(
+                    "[@click=app.quit]x[/] and a[/]b", workstream="W-1", severity="critical"
+                )
+            finally:
+                other.close()
+            await until(lambda: raised.key in keys_in(screen, "blockers"), pilot)
+            radar = screen.query_one("#blockers", Pane)
+            row = radar.get_row(raised.key)
+            assert row[1].plain == "[@click=app.quit]x[/] and a[/]b"  # text, not markup
+            assert row[0].plain.startswith("•")  # marked as new
+            assert shown(screen) == expected(screen)
+
+    run(scenario)
+
+
+def test_an_event_arriving_in_the_past_view_leaves_the_moment_alone(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            await pilot.press("left_curly_bracket")
+            before = shown(screen)
+            count = len(screen.history)
+            other = Staffdeck(sample_store, actor="pm", clock=fixed_clock)
+            try:
+                other.raise_blocker("Arrives while we look back", workstream="W-1", severity="low")
+            finally:
+                other.close()
+            await until(lambda: len(screen.history) == count + 1, pilot)
+            assert screen.moment == NOW - timedelta(days=7)
+            assert shown(screen) == before
+
+    run(scenario)
+
+
+def test_the_empty_store_says_how_to_begin(tmp_path, make_app):
+    async def scenario():
+        app = make_app(str(tmp_path / "new.db"))
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            assert screen.has_class("empty")
+            text = str(screen.query_one("#empty").render())
+            assert "staffdeck workstream open" in text and "staffdeck demo" in text
+
+    run(scenario)
+
+
+def test_the_detail_pane_follows_the_selection(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            await pilot.press("3")
+            key = keys_in(screen, "blockers")[1]
+            await pilot.press("j")
+            detail = str(screen.query_one("#detail-body").render())
+            state = screen.history.now.blockers.blockers[key]
+            assert f"{key}  {state.title}" in detail
+            assert "History" in detail and "blocker raised" in detail.lower()
+
+    run(scenario)
+
+
+def test_play_starts_from_the_beginning_and_p_pauses(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            first = screen.history.first_moment()
+            await pilot.press("p")
+            assert screen.moment.date() == first.date()
+            await pilot.press("p")
+            paused_at = screen.moment
+            await pilot.pause(1.2)
+            assert screen.moment == paused_at
+
+    run(scenario)
+
+
+def test_narrow_terminals_show_one_pane_at_a_time(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            assert screen.has_class("narrow")
+            await pilot.press("3")
+            visible = [p.id for p in screen.query(".pane") if p.display and p.region.area]
+            assert visible == ["blockers"]
+
+    run(scenario)

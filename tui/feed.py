@@ -1,0 +1,77 @@
+"""Following the store: the first full read, then every event appended after it.
+
+Runs in worker threads, never on the UI thread. SQLite has no notifications in
+eventsourcing 9.5, so the store's directory is watched (watchfiles) and new
+notifications are read when its files change; PostgreSQL pushes LISTEN/NOTIFY
+through the recorder's subscription.
+"""
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import watchfiles
+
+from domain.service import Staffdeck
+from events import Event
+
+# Without a change seen, look anyway this often: a safety net for file systems
+# that do not report changes (network mounts, some containers).
+POLL_SECONDS = 1.0
+Deliver = Callable[[list[Event]], None]
+
+
+class StoreFeed:
+    def __init__(self, deck: Staffdeck):
+        self.deck = deck
+        self.position = 0
+        self._stopped = threading.Event()
+        self._subscription = None
+
+    def read_new(self) -> list[Event]:
+        """Every event recorded since the last read (all of them, the first time)."""
+        self.position, events = self.deck.events_after(self.position)
+        return events
+
+    def follow(self, deliver: Deliver) -> None:
+        """Block, delivering each batch of new events, until `stop()`."""
+        if self.deck.location.kind == "postgres":
+            self._follow_postgres(deliver)
+        else:
+            self._follow_sqlite(deliver)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._subscription is not None:
+            self._subscription.stop()
+
+    def _deliver_new(self, deliver: Deliver) -> None:
+        if events := self.read_new():
+            deliver(events)
+
+    def _follow_sqlite(self, deliver: Deliver) -> None:
+        path = self.deck.location.path
+        assert path is not None
+        # The database, its WAL and its journal: any of them changes on a commit.
+        names = {path.name, f"{path.name}-wal", f"{path.name}-journal"}
+        for _ in watchfiles.watch(
+            path.parent,
+            watch_filter=lambda _change, changed: Path(changed).name in names,
+            stop_event=self._stopped,
+            step=10,  # ms of quiet after a change before it is reported
+            rust_timeout=int(POLL_SECONDS * 1000),
+            yield_on_timeout=True,
+            recursive=False,
+        ):
+            self._deliver_new(deliver)
+
+    def _follow_postgres(self, deliver: Deliver) -> None:
+        with self.deck.recorder.subscribe(gt=self.position) as subscription:
+            self._subscription = subscription
+            if self._stopped.is_set():
+                return
+            # A notification only wakes us: the events themselves come through
+            # the fast read, in pages, however many arrived meanwhile.
+            for notification in subscription:
+                if notification.id > self.position:
+                    self._deliver_new(deliver)

@@ -1,0 +1,322 @@
+"""The main screen: four panes, the time bar, and the store followed live."""
+
+import time
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from domain.service import Staffdeck
+from events import Event
+from projections.open_counts import OpenCounts
+from projections.read_models import ReadModels
+from projections.time_travel import History
+from tui.feed import StoreFeed
+from tui.look import Look
+from tui.screens.go_to_date import GoToDate
+from tui.widgets.blocker_radar import BlockerRadarPane, blocker_rows
+from tui.widgets.decision_queue import DecisionQueuePane, decision_rows
+from tui.widgets.detail import DetailPane, detail_of, when
+from tui.widgets.pane import Pane
+from tui.widgets.time_bar import TimeBar
+from tui.widgets.workstream_map import WorkstreamMapPane, workstream_rows
+
+PANES = ("workstreams", "decisions", "blockers", "detail")
+NARROW_BELOW = 140  # columns: below this the panes become tabs
+FRESH_SECONDS = 3.0  # how long a changed row stays marked
+SPARK_BUCKETS = 120
+EMPTY = """\
+This store has no history yet.
+
+Add the first items from another terminal, and they appear here as you record them:
+
+    staffdeck workstream open "Checkout v2" --owner "Ana Lima"
+    staffdeck blocker raise "PCI audit slot" --workstream W-1 --severity high
+    staffdeck decision raise "Which payment provider?" --workstream W-1 --owner "Ana Lima"
+
+or explore a realistic quarter first:  staffdeck demo
+"""
+
+
+class StoreLoaded(Message):
+    def __init__(self, history: History, by_key: dict[str, list[Event]]):
+        super().__init__()
+        self.history = history
+        self.by_key = by_key
+
+
+class StoreAdvanced(Message):
+    def __init__(self, events: list[Event]):
+        super().__init__()
+        self.events = events
+
+
+class StoreFailed(Message):
+    def __init__(self, error: Exception):
+        super().__init__()
+        self.error = error
+
+
+class DashboardScreen(Screen):
+    BINDINGS = [
+        Binding("left_square_bracket", "step(-1)", "Day back"),
+        Binding("right_square_bracket", "step(1)", "Day on"),
+        Binding("left_curly_bracket", "step(-7)", "Week back", show=False),
+        Binding("right_curly_bracket", "step(7)", "Week on", show=False),
+        Binding("g", "go_to", "Go to"),
+        Binding("0", "live", "Live"),
+        Binding("p", "play", "Play"),
+        *[
+            Binding(str(n), f"focus_pane('{pane}')", pane.title(), show=False)
+            for n, pane in enumerate(PANES, start=1)
+        ],
+    ]
+
+    def __init__(self, deck: Staffdeck):
+        super().__init__()
+        self.deck = deck
+        self.feed = StoreFeed(deck)
+        self.history: History | None = None
+        self.by_key: dict[str, list[Event]] = defaultdict(list)
+        self.moment: datetime | None = None  # None: live
+        self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
+        self.counts: OpenCounts | None = None
+        self._player = None
+        self._current = "workstreams"  # the focused pane, the one shown when they are tabs
+        self._last_table = "workstreams"
+
+    # ---- layout -----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="banner")
+        yield TimeBar()
+        yield Static(id="tabs")
+        with Grid(id="panes"):
+            yield WorkstreamMapPane()
+            yield DecisionQueuePane()
+            yield BlockerRadarPane()
+            yield DetailPane()
+        yield Static("Reading the store …", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.deck.location)
+        self.set_class(True, "loading")
+        self.query_one("#workstreams").focus()
+        # Colours that carry meaning are drawn into the rows: a new theme redraws them.
+        self.watch(self.app, "theme", lambda _theme: self.refresh_view(), init=False)
+        self._load()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_BELOW, "narrow")
+        self._show_tabs()
+
+    def on_unmount(self) -> None:
+        self.feed.stop()
+
+    # ---- reading the store (worker threads) --------------------------------
+
+    @work(thread=True, exclusive=True, group="store")
+    def _load(self) -> None:
+        try:
+            events = self.feed.read_new()
+            history = History()
+            history.extend(events)
+            by_key: dict[str, list[Event]] = defaultdict(list)
+            for event in history.events:
+                by_key[event.key].append(event)
+        except Exception as error:  # shown on screen; the app stays up
+            self.post_message(StoreFailed(error))
+            return
+        self.post_message(StoreLoaded(history, by_key))
+        self.feed.follow(lambda new: self.post_message(StoreAdvanced(new)))
+
+    @work(thread=True, exclusive=True, group="shape")
+    def _measure_shape(self, events: list[Event], end: datetime) -> None:
+        if events:
+            counts = OpenCounts(events, events[0].at, max(end, events[-1].at), SPARK_BUCKETS)
+            self.app.call_from_thread(self._show_shape, counts)
+
+    def _show_shape(self, counts: OpenCounts) -> None:
+        self.counts = counts
+        self.query_one(TimeBar).shape(counts)
+
+    def on_store_loaded(self, message: StoreLoaded) -> None:
+        self.history = message.history
+        self.by_key = message.by_key
+        self.set_class(False, "loading")
+        self._measure_shape(list(self.history.events), self.now())
+        self.refresh_view()
+
+    def on_store_advanced(self, message: StoreAdvanced) -> None:
+        if self.history is None:
+            return
+        self.history.extend(message.events)
+        fades = time.monotonic() + FRESH_SECONDS
+        for event in message.events:
+            events = self.by_key[event.key]
+            events.append(event)
+            if len(events) > 1 and events[-2].at > event.at:  # a backfill
+                events.sort(key=_at)
+            self.fresh[event.key] = fades
+        self.set_timer(FRESH_SECONDS + 0.05, self.refresh_view)
+        self._measure_shape(list(self.history.events), self.now())
+        self.refresh_view()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.set_class(False, "loading")
+        self.set_class(True, "empty")
+        self.query_one("#empty", Static).update(
+            Text(f"The store cannot be read:\n\n{message.error}", style="bold")
+        )
+
+    # ---- what the panes show ----------------------------------------------
+
+    def now(self) -> datetime:
+        return self.app.clock()
+
+    @property
+    def live(self) -> bool:
+        return self.moment is None
+
+    def shown_moment(self) -> datetime:
+        return self.moment or self.now()
+
+    def models(self) -> ReadModels:
+        assert self.history is not None
+        if self.live:
+            return self.history.now  # read each time: a backfill replaces it
+        return self.history.as_of(self.moment)
+
+    def refresh_view(self) -> None:
+        if self.history is None:
+            return
+        empty = len(self.history) == 0
+        self.set_class(empty, "empty")
+        if empty:
+            self.query_one("#empty", Static).update(Text(EMPTY))
+            return
+        look = Look.of(self.app.get_css_variables())
+        moment, models = self.shown_moment(), self.models()
+        now = time.monotonic()
+        self.fresh = {key: fades for key, fades in self.fresh.items() if fades > now}
+        fresh = set(self.fresh)
+        self.query_one(WorkstreamMapPane).show(workstream_rows(models, moment, look), fresh, look)
+        self.query_one(DecisionQueuePane).show(decision_rows(models, moment, look), fresh, look)
+        radar = self.query_one(BlockerRadarPane)
+        rows, picture = blocker_rows(models, moment, look)
+        radar.show(rows, fresh, look)
+        self._show_detail(models)
+        self.query_one(TimeBar).show(moment, self.live, len(self.history))
+        banner = self.query_one("#banner", Static)
+        banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live")
+        self.set_class(not self.live, "past")
+        known_at = "" if self.live else f"as known at {when(moment)}"
+        for pane in self.query(".pane").exclude("#blockers"):
+            pane.border_subtitle = known_at
+        if known_at:
+            picture.append(f" · {known_at}")
+        radar.border_subtitle = picture
+
+    def _show_detail(self, models: ReadModels) -> None:
+        key = self._selected_key()
+        moment = self.shown_moment()
+        history = [e for e in self.by_key.get(key, ()) if e.at <= moment] if key else []
+        look = Look.of(self.app.get_css_variables())
+        self.query_one(DetailPane).show(detail_of(key, models, history, look))
+
+    def _selected_key(self) -> str | None:
+        """The item selected in the table pane focused last (the detail pane has none)."""
+        pane = self.query_one(f"#{self._last_table}", Pane)
+        return pane.selected_key
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.history is not None and event.data_table.has_focus:
+            self._show_detail(self.models())
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if widget.id in PANES:
+            self._current = widget.id
+            if isinstance(widget, Pane):
+                self._last_table = widget.id
+            for pane in self.query(".pane"):
+                pane.set_class(pane.id == widget.id, "current")
+            self._show_tabs()
+            if self.history is not None and isinstance(widget, Pane):
+                self._show_detail(self.models())
+
+    def _show_tabs(self) -> None:
+        tabs = Text()
+        for n, pane in enumerate(PANES, start=1):
+            style = "bold reverse" if pane == self._current else ""
+            tabs.append(f" {n} {pane.title()} ", style=style)
+            tabs.append(" ")
+        self.query_one("#tabs", Static).update(tabs)
+
+    # ---- moving in time ----------------------------------------------------
+
+    def go(self, moment: datetime | None) -> None:
+        """Show the store as known at `moment`; None, or any moment from now on, is live."""
+        if moment is not None and moment >= self.now():
+            moment = None
+        self.moment = moment
+        if moment is None:
+            self._stop_playing()
+        self.refresh_view()
+
+    def action_step(self, days: int) -> None:
+        self.go(self.shown_moment() + timedelta(days=days))
+
+    def action_live(self) -> None:
+        self.go(None)
+
+    def action_go_to(self) -> None:
+        self.app.push_screen(GoToDate(self.now()), self._went_to)
+
+    def _went_to(self, moment: datetime | None) -> None:
+        if moment is not None:
+            self.go(moment)
+
+    def action_play(self) -> None:
+        """A day a second, from the moment shown (from the start, if live)."""
+        if self._player is not None:
+            self._stop_playing()
+            self.notify("Paused.", timeout=1.5)
+            return
+        if self.live and self.history is not None and len(self.history):
+            first = self.history.first_moment()
+            self.go(first.replace(hour=23, minute=59, second=59))
+        self._player = self.set_interval(1.0, lambda: self.action_step(1))
+
+    def _stop_playing(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+            self._player = None
+
+    def action_when_decided(self) -> None:
+        """The decision's moment: as known just before it was made, with it selected."""
+        key = self.query_one(DecisionQueuePane).selected_key
+        record = self.history.now.decisions.decisions.get(key) if self.history and key else None
+        if record is None or record.decided_at is None:
+            self.notify(f"{key} has not been decided yet." if key else "No decision selected.")
+            return
+        self.go(record.decided_at - timedelta(microseconds=1))
+        self.query_one(DecisionQueuePane).select(key)
+        self.notify(f"As known when {key} was decided, {when(record.decided_at)}.", timeout=3)
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.query_one(f"#{pane}").focus()
+
+
+def _at(event: Event) -> datetime:
+    return event.at

@@ -1,0 +1,63 @@
+"""`g`: go to a date, typed as people type dates."""
+
+from datetime import datetime, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Label
+
+from tui.dates import FORMS, DateInputError, has_time, parse_moment
+
+
+def moment_of(text: str, now: datetime) -> datetime:
+    """A date alone means that whole day, as known by its end (as `show --as-of` does)."""
+    moment = parse_moment(text, now)
+    if not has_time(text):
+        moment += timedelta(days=1) - timedelta(microseconds=1)
+    return moment
+
+
+class _Moment(Validator):
+    def __init__(self, now: datetime):
+        super().__init__()
+        self.now = now
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            moment_of(value, self.now)
+        except DateInputError as error:
+            return self.failure(str(error))
+        return self.success()
+
+
+class GoToDate(ModalScreen[datetime | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, now: datetime):
+        super().__init__()
+        self.now = now
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="go-to-date", classes="dialog"):
+            yield Label("Go to a date: the dashboard as known then", classes="dialog-title")
+            yield Input(
+                placeholder="2026-09-14, -3d, -2w, yesterday", validators=[_Moment(self.now)]
+            )
+            yield Label(f"Accepts {FORMS}.", id="go-to-help", classes="dialog-help")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        problem = result.failure_descriptions[0] if result and not result.is_valid else ""
+        self.query_one("#go-to-help", Label).update(problem or f"Accepts {FORMS}.")
+        self.query_one("#go-to-help").set_class(bool(problem), "error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.validation_result and not event.validation_result.is_valid:
+            return  # the problem is already shown under the field
+        self.dismiss(moment_of(event.value, self.now))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
