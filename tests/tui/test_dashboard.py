@@ -3,6 +3,8 @@
 import asyncio
 from datetime import timedelta
 
+import pytest
+
 from domain.service import Staffdeck
 from tests.tui.conftest import NOW, SIZE, fixed_clock, until
 from tui.screens.dashboard import DashboardScreen
@@ -271,3 +273,52 @@ def test_narrow_terminals_show_one_pane_at_a_time(sample_store, make_app):
             assert visible == ["blockers"]
 
     run(scenario)
+
+
+def live_append_appears(store: str, make_app) -> None:
+    seed = Staffdeck(store, actor="cos", clock=fixed_clock)
+    try:
+        seed.open_workstream("Inference cost", owner="Ana")
+    finally:
+        seed.close()
+
+    async def scenario():
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            other = Staffdeck(store, actor="pm", clock=fixed_clock)
+            try:
+                raised = other.raise_blocker("GPU quota", workstream="W-1", severity="high")
+            finally:
+                other.close()
+            await until(lambda: raised.key in keys_in(screen, "blockers"), pilot)
+            assert keys_in(screen, "workstreams") == ["W-1"]
+
+    run(scenario)
+
+
+def test_a_first_event_turns_the_empty_state_into_the_dashboard(sqlite_store, make_app):
+    async def scenario():
+        app = make_app(sqlite_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            assert app.screen.has_class("empty")
+            other = Staffdeck(sqlite_store, actor="pm", clock=fixed_clock)
+            try:
+                other.open_workstream("Inference cost", owner="Ana")
+            finally:
+                other.close()
+            await until(lambda: not app.screen.has_class("empty"), pilot)
+            assert keys_in(app.screen, "workstreams") == ["W-1"]
+
+    run(scenario)
+
+
+def test_live_on_sqlite(sqlite_store, make_app):
+    live_append_appears(sqlite_store, make_app)
+
+
+@pytest.mark.postgres
+def test_live_on_postgres(postgres_store, make_app):
+    live_append_appears(postgres_store, make_app)

@@ -1,6 +1,5 @@
 """`?`: every key, where it applies."""
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,19 +45,18 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", justify="right")
-        table.add_column()
+        text = Text()
         for section, keys in KEYS:
-            table.add_row("", "")
-            table.add_row(Text(section, style="underline"), "")
+            text.append(f"\n{section}\n", style="bold underline")
             for key, what in keys:
-                table.add_row(Text(key), Text(what))
+                text.append(f"  {key:<14}", style="bold")
+                text.append(f"{what}\n")
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("staffdeck keys", classes="dialog-title")
-            yield Static(table)
+            yield Static(text)
             yield Static(
-                "In the past the dashboard is read-only; 0 returns to live.", classes="dialog-help"
+                "In the past the dashboard is read-only; 0 returns to live.",
+                classes="dialog-help",
             )
 
     def action_close(self) -> None:
