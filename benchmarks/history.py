@@ -4,8 +4,9 @@
 
 The "org" profile is several years of a large product organisation, sized by N
 (100,000 events is 60–80 live workstreams; 1,000,000 about 600–650). The "demo"
-profile is one quarter of a mid-size organisation, ending on 2026-11-19: the
-sample data in sample_data/staff-meeting.jsonl.
+profile is one quarter of the product organisation of an AI product company, ending
+on 2026-11-19, every item told from its workstream's story (`Quarter`): the sample
+data in sample_data/staff-meeting.jsonl.
 
 The history is simulated forward in time, one event per time slot, so it obeys
 every domain rule by construction: keys are handed out in order, every item's
@@ -84,8 +85,9 @@ class Profile:
     theater_share: float = 0.25  # rituals that never inform or surface anything
     retire_after: int = 6  # empty occurrences before a theater ritual may be retired
     ramp_until: date | None = None  # the CoS loads the existing portfolio before this day
-    rituals_list: tuple = ()  # fixed rituals (name, cadence, purpose, weekday, theater)
-    distinct_areas: bool = False  # one live workstream per product area
+    # Fixed rituals: (name, cadence, purpose, weekday, theater: a bool, or the day it began).
+    rituals_list: tuple = ()
+    stories: tuple = ()  # workstream stories: every item is told from them (the demo)
     seed: int = 0  # the default seed
 
 
@@ -138,44 +140,54 @@ PROFILES = {
         name="demo",
         start=date(2026, 8, 24),
         end=date(2026, 11, 19),
-        default_events=420,
-        per_events=420,
-        workstreams=8,
-        rituals=4,
+        default_events=800,
+        per_events=800,
+        workstreams=9,
+        rituals=7,
         undecided=12,
         open_blockers=12,
-        open_actions=12,
+        open_actions=14,
         weights=WEIGHTS
         | {
             "ws_open": 0.0,
-            "ws_wind_down": 0.25,
+            "ws_status": 8.0,
+            "ws_next_point": 2.5,
+            "ws_wind_down": 0.3,
             "ws_close": 0.6,
-            "ws_owner": 0.4,
-            "ws_escalate": 1.4,
-            "d_raise": 4.5,
-            "d_make": 4.0,
-            "d_supersede": 0.5,
-            "b_raise": 3.5,
-            "b_escalate": 2.5,
+            "ws_owner": 0.15,
+            "ws_escalate": 0.6,
+            "d_raise": 4.2,
+            "d_make": 3.2,
+            "d_supersede": 3.0,
+            "d_defer": 1.2,
+            "d_reopen": 0.5,
+            "d_withdraw": 0.4,
+            "b_raise": 3.0,
+            "b_escalate": 1.2,
+            "b_resolve": 4.0,
             "r_establish": 0.0,
             "r_cadence": 0.0,
-            "r_retire": 0.0,
-            "a_assign": 5.5,
-            "a_complete": 4.0,
+            "r_retire": 1.0,
+            "a_assign": 3.8,
+            "a_complete": 3.0,
             "a_drop": 0.6,
             "n_log": 4.0,
         },
         ramp_until=date(2026, 8, 26),
         rituals_list=P.DEMO_RITUALS,
-        distinct_areas=True,
-        # Chosen among the first 300 for a representative end state: a dozen open
-        # decisions (some overdue), escalated blockers and workstreams, slipped actions.
-        seed=96,
+        stories=P.DEMO_WORKSTREAMS,
+        # Chosen among the first 600 for a representative end state that meets the
+        # sample's spec with margin (tests/test_sample_data.py): decisions in every
+        # status (some open ones overdue, some made ones past their review date),
+        # blockers past their threshold and not escalated, one ritual drifted into
+        # theater and one retired, slipped actions.
+        seed=53,
     ),
 }
 
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 28, "quarterly": 91}
 SEVERITY_WEIGHTS = (("low", 20), ("medium", 40), ("high", 30), ("critical", 10))
+SEVERITY_ORDER = ("low", "medium", "high", "critical")
 NOTE_KIND_WEIGHTS = (
     ("signal", 30),
     ("bet", 10),
@@ -354,7 +366,7 @@ class Simulation:
         # Rituals.
         self.r_name = [""]
         self.r_cadence_of = [""]
-        self.r_theater = [False]
+        self.r_theater_since = [date.max]  # from this day on, it informs nothing
         self.r_empty_streak = [0]
         self.r_retired = [False]
         self.r_active = Pool()
@@ -465,6 +477,7 @@ class Simulation:
             scale |= {"d_raise": 0.3, "b_raise": 0.3, "a_assign": 0.2, "n_log": 0.2}
         if not ws:
             scale |= {v: 0 for v in self.verbs if v != "ws_open"}
+        scale |= dict.fromkeys(self._told_out(), 0)
         # Openings fill a deficit quickly, whatever their base rate.
         boost = {
             "ws_open": 50.0 * max(0, t["ws"] - ws),
@@ -478,6 +491,10 @@ class Simulation:
         )
         self.total = self.cum[-1]
         self.stale = False
+
+    def _told_out(self) -> tuple[str, ...]:
+        """Creating verbs with nothing left to create (only a story runs out)."""
+        return ()
 
     def _draw(self) -> Event:
         if self.total > 0:
@@ -529,18 +546,86 @@ class Simulation:
         self.titles[title] = seen
         return title if seen == 1 else f"{title} (phase {seen})"
 
+    # ---- words: what each event says (the demo tells them from a story) ----
+
+    def _status_note(self, ws: int, state: str) -> str:
+        return self._fill(area=self.ws_area[ws])(self._pick(P.STATUS_NOTES[state]))
+
+    def _next_point(self, ws: int) -> str:
+        return self._fill(area=self.ws_area[ws])(self._pick(P.NEXT_DECISION_POINTS))
+
+    def _escalate_to(self, ws: int) -> str:
+        return self._pick(P.LEADERS)
+
+    def _ws_escalation_why(self, ws: int) -> str:
+        return self._fill(area=self.ws_area[ws])(self._pick(P.WORKSTREAM_ESCALATIONS))
+
+    def _deescalation_why(self, ws: int) -> str:
+        return self._pick(P.DEESCALATIONS)
+
+    def _closing_why(self, ws: int) -> str:
+        return self._fill(area=self._pick(P.AREAS))(self._pick(P.CLOSINGS))
+
+    def _extra_option(self, d: int) -> str:
+        return self.d_fill[d](self._pick(P.EXTRA_OPTIONS))
+
+    def _deferral_why(self, d: int) -> str:
+        return self._fill(area=self.ws_area[self.d_ws[d]])(self._pick(P.DEFERRALS))
+
+    def _withdrawal_why(self, d: int) -> str:
+        return self.d_fill[d](self._pick(P.WITHDRAWALS))
+
+    def _reopening(self, d: int) -> tuple[str, str]:
+        """Why a decision is reopened, and the reopen condition that was met, if any."""
+        why = self.d_fill[d](self._pick(P.REOPENINGS))
+        condition = self.d_fill[d](self._pick(P.REOPEN_CONDITIONS)) if self.rnd() < 0.5 else ""
+        return why, condition
+
+    def _new_severity(self, b: int) -> str:
+        while (severity := self._weighted_pick(self.severity)) == self.b_severity_of[b]:
+            pass
+        return severity
+
+    def _blocker_escalation_why(self, b: int) -> str:
+        return self._fill(area=self.ws_area[self.b_ws[b]])(self._pick(P.BLOCKER_ESCALATIONS))
+
+    def _resolution(self, b: int) -> str:
+        return self._fill()(self._pick(P.RESOLUTIONS))
+
+    def _blocker_reopening(self, b: int) -> str:
+        return self._pick(P.BLOCKER_REOPENINGS)
+
+    def _on_the_agenda(self, r: int) -> tuple:
+        """The recent decisions and blockers a meeting may inform or surface."""
+        return self.d_recent, self.b_recent
+
+    def _held_notes(self, r: int) -> str:
+        return self._fill()(self._pick(P.HELD_NOTES))
+
+    def _theater_notes(self, r: int) -> str:
+        return self._pick(P.THEATER_NOTES)
+
+    def _retirement_reason(self, r: int) -> str:
+        return self._pick(P.RETIREMENTS).format(n=self.r_empty_streak[r])
+
     # ---- workstreams ------------------------------------------------------
 
     def ws_open(self) -> Event:
         n, key = self._key("W")
         area = self._pick(P.AREAS)
-        if self.profile.distinct_areas:
-            live = {self.ws_area[w] for w in self.ws_active.items}
-            while area in live:
-                area = self._pick(P.AREAS)
         fill = self._fill(area=area)
         title = self._unique_title(f"{area} {self._pick(P.INITIATIVES)}")
         owner = self._person()
+        self._track_workstream(n, title, area, owner)
+        return WorkstreamOpened(
+            **self._stamp(key),
+            title=title,
+            owner=owner,
+            objective=fill(self._pick(P.OBJECTIVES)),
+            stakeholders=self._stakeholders(),
+        )
+
+    def _track_workstream(self, n: int, title: str, area: str, owner: str) -> None:
         self.ws_title.append(title)
         self.ws_area.append(area)
         self.ws_owner_of.append(owner)
@@ -550,15 +635,9 @@ class Simulation:
         self.ws_last_decision.append(0)
         self.ws_active.add(n)
         self.stale = True
-        return WorkstreamOpened(
-            **self._stamp(key),
-            title=title,
-            owner=owner,
-            objective=fill(self._pick(P.OBJECTIVES)),
-            stakeholders=tuple(
-                dict.fromkeys(self._person() for _ in range(self.rng.randint(2, 4)))
-            ),
-        )
+
+    def _stakeholders(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self._person() for _ in range(self.rng.randint(2, 4))))
 
     def _ws_stamp(self, n: int) -> dict:
         return self._stamp(f"W-{n}", self.handle[self.ws_owner_of[n]])
@@ -569,14 +648,14 @@ class Simulation:
         n = self.ws_active.pick(self.rnd)
         state = self._weighted_pick(self.state_next[self.ws_state[n]])
         self.ws_state[n] = state
-        note = self._fill(area=self.ws_area[n])(self._pick(P.STATUS_NOTES[state]))
+        note = self._status_note(n, state)
         return WorkstreamStatusReported(**self._ws_stamp(n), state=state, note=note)
 
     def ws_next_point(self) -> Event | None:
         if not self.ws_active:
             return None
         n = self.ws_active.pick(self.rnd)
-        what = self._fill(area=self.ws_area[n])(self._pick(P.NEXT_DECISION_POINTS))
+        what = self._next_point(n)
         return WorkstreamNextDecisionPointSet(**self._ws_stamp(n), on=self._days(7, 42), what=what)
 
     def ws_owner(self) -> Event | None:
@@ -596,10 +675,10 @@ class Simulation:
                 break
         if self.ws_escalated[n] is not None:
             return None
-        to = self._pick(P.LEADERS)
+        to = self._escalate_to(n)
         self.ws_escalated[n] = to
         self.ws_escalated_pool.add(n)
-        why = self._fill(area=self.ws_area[n])(self._pick(P.WORKSTREAM_ESCALATIONS))
+        why = self._ws_escalation_why(n)
         return WorkstreamEscalated(**self._stamp(f"W-{n}"), to=to, why=why)
 
     def ws_deescalate(self) -> Event | None:
@@ -608,20 +687,22 @@ class Simulation:
         n = self.ws_escalated_pool.pick(self.rnd)
         self.ws_escalated[n] = None
         self.ws_escalated_pool.remove(n)
-        return WorkstreamDeescalated(**self._stamp(f"W-{n}"), why=self._pick(P.DEESCALATIONS))
+        return WorkstreamDeescalated(**self._stamp(f"W-{n}"), why=self._deescalation_why(n))
 
     def ws_wind_down(self) -> Event | None:
         """The work is done: report it; no new decisions or blockers land on it."""
         if len(self.ws_active) <= 1:
             return None
-        n = self.ws_active.pick(self.rnd)
+        return self._wind_down(self.ws_active.pick(self.rnd))
+
+    def _wind_down(self, n: int) -> Event:
         self.ws_active.remove(n)
         self.ws_winding.add(n)
         self.stale = True
         self.ws_state[n] = "done"
         if self.ws_open_items[n] == 0:
             self.ws_closable.add(n)
-        note = self._pick(P.STATUS_NOTES["done"])
+        note = self._status_note(n, "done")
         return WorkstreamStatusReported(**self._ws_stamp(n), state="done", note=note)
 
     def ws_close(self) -> Event | None:
@@ -633,7 +714,7 @@ class Simulation:
         self.ws_winding.remove(n)
         self.ws_escalated_pool.remove(n)
         self.ws_state[n] = "closed"
-        why = self._fill(area=self._pick(P.AREAS))(self._pick(P.CLOSINGS))
+        why = self._closing_why(n)
         return WorkstreamClosed(**self._stamp(f"W-{n}"), why=why)
 
     # ---- decisions --------------------------------------------------------
@@ -650,15 +731,7 @@ class Simulation:
             options.pop()  # only two on the table at first
         deciders = (self._pick(P.LEADERS),) if self.rnd() < 0.6 else ()
         deciders += (self.ws_owner_of[ws],)
-        self.d_ws.append(ws)
-        self.d_status.append(OPEN)
-        self.d_options.append(options)
-        self.d_deciders.append(deciders)
-        self.d_fill.append(fill)
-        self.d_undecided.add(n)
-        self.d_recent.append(n)
-        self.ws_open_items[ws] += 1
-        self.ws_last_decision[ws] = n
+        self._track_decision(n, ws, options, deciders, fill)
         owner = self.ws_owner_of[ws]
         return DecisionRaised(
             **self._stamp(key, self.handle[owner]),
@@ -672,11 +745,24 @@ class Simulation:
             due=self._days(5, 35) if self.rnd() < 0.85 else None,
         )
 
+    def _track_decision(
+        self, n: int, ws: int, options: list[str], deciders: tuple[str, ...], fill
+    ) -> None:
+        self.d_ws.append(ws)
+        self.d_status.append(OPEN)
+        self.d_options.append(options)
+        self.d_deciders.append(deciders)
+        self.d_fill.append(fill)
+        self.d_undecided.add(n)
+        self.d_recent.append(n)
+        self.ws_open_items[ws] += 1
+        self.ws_last_decision[ws] = n
+
     def d_option(self) -> Event | None:
         if not self.d_undecided:
             return None
         n = self.d_undecided.pick(self.rnd)
-        option = self.d_fill[n](self._pick(P.EXTRA_OPTIONS))
+        option = self._extra_option(n)
         if option in self.d_options[n]:
             return None
         self.d_options[n].append(option)
@@ -698,9 +784,7 @@ class Simulation:
         n = self.d_undecided.pick(self.rnd)
         fill, options = self.d_fill[n], self.d_options[n]
         choice = self._pick(options)
-        self._settle(n, DECIDED)
-        self.d_decided.append(n)
-        self.d_recent.append(n)
+        self._decided(n)
         rejected = tuple(
             RejectedAlternative(option=o, grounds=fill(self._pick(P.REJECTION_GROUNDS)))
             for o in options
@@ -717,11 +801,18 @@ class Simulation:
             decided_by=self.d_deciders[n],
         )
 
+    def _decided(self, n: int) -> None:
+        self._settle(n, DECIDED)
+        self.d_decided.append(n)
+        self.d_recent.append(n)
+
     def d_defer(self) -> Event | None:
         if not self.d_undecided:
             return None
-        n = self.d_undecided.pick(self.rnd)
-        why = self._fill(area=self.ws_area[self.d_ws[n]])(self._pick(P.DEFERRALS))
+        return self._deferred(self.d_undecided.pick(self.rnd))
+
+    def _deferred(self, n: int) -> Event:
+        why = self._deferral_why(n)
         return DecisionDeferred(**self._stamp(f"D-{n}"), until=self._days(7, 28), why=why)
 
     def d_withdraw(self) -> Event | None:
@@ -729,9 +820,7 @@ class Simulation:
             return None
         n = self.d_undecided.pick(self.rnd)
         self._settle(n, CLOSED)
-        return DecisionWithdrawn(
-            **self._stamp(f"D-{n}"), why=self.d_fill[n](self._pick(P.WITHDRAWALS))
-        )
+        return DecisionWithdrawn(**self._stamp(f"D-{n}"), why=self._withdrawal_why(n))
 
     def _recently_decided(self) -> int | None:
         if not self.d_decided:
@@ -746,11 +835,9 @@ class Simulation:
         self.d_status[n] = OPEN
         self.d_undecided.add(n)
         self.ws_open_items[self.d_ws[n]] += 1
-        return DecisionReopened(
-            **self._stamp(f"D-{n}"),
-            why=self.d_fill[n](self._pick(P.REOPENINGS)),
-            condition=self.d_fill[n](self._pick(P.REOPEN_CONDITIONS)) if self.rnd() < 0.5 else "",
-        )
+        stamp = self._stamp(f"D-{n}")
+        why, condition = self._reopening(n)
+        return DecisionReopened(**stamp, why=why, condition=condition)
 
     def d_supersede(self) -> Event | None:
         """A newer decision on the same workstream replaces an older one."""
@@ -773,14 +860,7 @@ class Simulation:
         fill = self._fill(area=self.ws_area[ws])
         severity = self._weighted_pick(self.severity)
         owner = self._person() if self.rnd() < 0.85 else ""
-        self.b_ws.append(ws)
-        self.b_open.append(True)
-        self.b_severity_of.append(severity)
-        self.b_owner.append(owner)
-        self.b_escalated.append(None)
-        self.b_open_pool.add(n)
-        self.b_recent.append(n)
-        self.ws_open_items[ws] += 1
+        self._track_blocker(n, ws, severity, owner)
         return BlockerRaised(
             **self._stamp(key, self.handle[self.ws_owner_of[ws]]),
             title=fill(self._pick(P.BLOCKERS)),
@@ -791,12 +871,21 @@ class Simulation:
             depends_on=fill(self._pick(P.DEPENDS_ON)) if self.rnd() < 0.5 else "",
         )
 
+    def _track_blocker(self, n: int, ws: int, severity: str, owner: str) -> None:
+        self.b_ws.append(ws)
+        self.b_open.append(True)
+        self.b_severity_of.append(severity)
+        self.b_owner.append(owner)
+        self.b_escalated.append(None)
+        self.b_open_pool.add(n)
+        self.b_recent.append(n)
+        self.ws_open_items[ws] += 1
+
     def b_severity(self) -> Event | None:
         if not self.b_open_pool:
             return None
         n = self.b_open_pool.pick(self.rnd)
-        while (severity := self._weighted_pick(self.severity)) == self.b_severity_of[n]:
-            pass
+        severity = self._new_severity(n)
         self.b_severity_of[n] = severity
         return BlockerSeverityChanged(**self._stamp(f"B-{n}"), severity=severity)
 
@@ -812,11 +901,11 @@ class Simulation:
         if not self.b_open_pool:
             return None
         n = self.b_open_pool.pick(self.rnd)
-        to = self._pick(P.LEADERS)
+        to = self._escalate_to(self.b_ws[n])
         if to == self.b_escalated[n]:
             return None
         self.b_escalated[n] = to
-        why = self._fill(area=self.ws_area[self.b_ws[n]])(self._pick(P.BLOCKER_ESCALATIONS))
+        why = self._blocker_escalation_why(n)
         return BlockerEscalated(**self._stamp(f"B-{n}"), to=to, why=why)
 
     def b_resolve(self) -> Event | None:
@@ -827,7 +916,7 @@ class Simulation:
         self.b_open[n] = False
         self.b_resolved.append(n)
         self._item_settled(self.b_ws[n])
-        resolution = self._fill()(self._pick(P.RESOLUTIONS))
+        resolution = self._resolution(n)
         return BlockerResolved(
             **self._stamp(f"B-{n}", self.handle.get(self.b_owner[n])), resolution=resolution
         )
@@ -841,7 +930,7 @@ class Simulation:
         self.b_open[n] = True
         self.b_open_pool.add(n)
         self.ws_open_items[self.b_ws[n]] += 1
-        return BlockerReopened(**self._stamp(f"B-{n}"), why=self._pick(P.BLOCKER_REOPENINGS))
+        return BlockerReopened(**self._stamp(f"B-{n}"), why=self._blocker_reopening(n))
 
     # ---- rituals ----------------------------------------------------------
 
@@ -861,7 +950,10 @@ class Simulation:
         self.r_names_used.add(name)
         self.r_name.append(name)
         self.r_cadence_of.append(cadence)
-        self.r_theater.append(theater)
+        # True: theater from the start; a day: it drifted into theater then.
+        self.r_theater_since.append(
+            theater if isinstance(theater, date) else date.min if theater else date.max
+        )
         self.r_empty_streak.append(0)
         self.r_retired.append(False)
         self.r_active.add(n)
@@ -891,23 +983,27 @@ class Simulation:
         self._schedule(n, self.today)
         informed: tuple[str, ...] = ()
         surfaced: tuple[str, ...] = ()
-        if self.r_theater[n] or self.rnd() < 0.12:
-            notes = self._pick(P.THEATER_NOTES)
+        if self.today >= self.r_theater_since[n] or self.rnd() < 0.12:
+            notes = self._theater_notes(n)
         else:
-            notes = self._fill()(self._pick(P.HELD_NOTES))
-            if self.d_recent:
+            notes = self._held_notes(n)
+            decisions, blockers = self._on_the_agenda(n)
+            if decisions:
                 informed = _keys(
-                    "D", (self._pick(self.d_recent) for _ in range(self.rng.randint(0, 3)))
+                    "D", (self._pick(decisions) for _ in range(self.rng.randint(0, 3)))
                 )
-            if self.b_recent:
-                surfaced = _keys(
-                    "B", (self._pick(self.b_recent) for _ in range(self.rng.randint(0, 2)))
-                )
+            if blockers:
+                surfaced = _keys("B", (self._pick(blockers) for _ in range(self.rng.randint(0, 2))))
         if informed or surfaced:
             self.r_empty_streak[n] = 0
         else:
             self.r_empty_streak[n] += 1
-            if self.r_theater[n] and self.r_empty_streak[n] >= self.profile.retire_after:
+            # Only a ritual that was theater from the start is retired here; one that
+            # drifted into it lately is what the ritual audit is there to catch.
+            if (
+                self.r_theater_since[n] == date.min
+                and self.r_empty_streak[n] >= self.profile.retire_after
+            ):
                 self.r_candidates.add(n)
         return RitualHeld(
             **self._stamp(f"R-{n}"),
@@ -933,7 +1029,7 @@ class Simulation:
         self.r_active.remove(n)
         self.r_retired[n] = True
         self.stale = True
-        reason = self._pick(P.RETIREMENTS).format(n=self.r_empty_streak[n])
+        reason = self._retirement_reason(n)
         return RitualRetired(**self._stamp(f"R-{n}"), reason=reason)
 
     # ---- actions and notes ------------------------------------------------
@@ -986,10 +1082,365 @@ class Simulation:
         return NoteLogged(**self._stamp(key), kind=kind, text=text, links=tuple(links))
 
 
+class Quarter(Simulation):
+    """The demo quarter: the same simulation, every item told from its workstream's story.
+
+    A new workstream takes the next story (`P.DEMO_WORKSTREAMS`); its decisions,
+    blockers, actions and notes come up in the story's order, each told once. A
+    decision is argued with the words written for the options on its table: the chosen
+    option's case is the reasoning, each other option's case against it the grounds.
+    """
+
+    def __init__(self, profile: Profile, n_events: int, seed: int):
+        super().__init__(profile, n_events, seed)
+        self.stories = profile.stories
+        self.ws_story: list[P.DemoWorkstream | None] = [None]
+        # Per workstream, how many of its story's items of each kind have been told.
+        self.told: dict[str, list[int]] = {
+            kind: [0] for kind in ("decisions", "blockers", "actions", "notes")
+        }
+        self.ws_said: list[set[str]] = [set()]  # status notes already used
+        self.ws_decisions: list[list[int]] = [[]]  # its decisions, in the story's order
+        self.revisions: dict[int, int] = {}  # a raised revision -> the decision it revisits
+        self.d_story: list[P.DemoDecision | None] = [None]
+        self.d_choice = [""]
+        self.d_deferred_on: dict[int, date] = {}
+        self.b_story: list[P.DemoBlocker | None] = [None]
+        self.b_reopened: set[int] = set()
+        self.said: set[tuple[str, int]] = set()  # decision actions and notes, ritual notes
+        # A quarter's meetings look back a few weeks, not a few days.
+        self.d_recent, self.b_recent = deque(maxlen=30), deque(maxlen=30)
+
+    def _draw(self) -> Event:
+        # A story can run out of items; there is always follow-through to assign.
+        return super()._draw() or self.a_assign()
+
+    def _told_out(self) -> tuple[str, ...]:
+        verbs = {"decisions": "d_raise", "blockers": "b_raise", "notes": "n_log"}
+        return tuple(verb for kind, verb in verbs.items() if not self._tellable(kind))
+
+    def _tellable(self, kind: str) -> list[int]:
+        """Live workstreams whose story's next item of `kind` can come up now: there is
+        one left, and a revision waits until the decision it revisits is made."""
+        told, ready = self.told[kind], []
+        for w in self.ws_active.items:
+            items = getattr(self.ws_story[w], kind)
+            if told[w] >= len(items):
+                continue
+            revises = items[told[w]].revises if kind == "decisions" else None
+            if revises is None or self.d_status[self.ws_decisions[w][revises]] == DECIDED:
+                ready.append(w)
+        return ready
+
+    def _next_told(self, kind: str) -> tuple[int, object]:
+        """A workstream that can tell its next item of `kind`, and that item."""
+        ready = self._tellable(kind)
+        if not ready:
+            return 0, None
+        ws = self._pick(ready)
+        self.told[kind][ws] += 1
+        return ws, getattr(self.ws_story[ws], kind)[self.told[kind][ws] - 1]
+
+    def _live_area(self) -> str:
+        if not self.ws_active:  # a meeting before the first workstream is opened
+            return "the portfolio"
+        return self.ws_story[self.ws_active.pick(self.rnd)].area
+
+    # ---- workstreams ------------------------------------------------------
+
+    def ws_open(self) -> Event:
+        n, key = self._key("W")
+        story = self.stories[(n - 1) % len(self.stories)]
+        title = self._unique_title(story.title)
+        owner = self._person()
+        self._track_workstream(n, title, story.area, owner)
+        self.ws_story.append(story)
+        self.ws_said.append(set())
+        self.ws_decisions.append([])
+        for told in self.told.values():
+            told.append(0)
+        return WorkstreamOpened(
+            **self._stamp(key),
+            title=title,
+            owner=owner,
+            objective=story.objective,
+            stakeholders=self._stakeholders(),
+        )
+
+    def ws_wind_down(self) -> Event | None:
+        """Only a workstream whose story can finish this quarter, once its decisions
+        are all on the table, and only while a story is left for its successor."""
+        if self.counters["W"] >= len(self.stories):
+            return None
+        told = self.told["decisions"]
+        done = [
+            w
+            for w in self.ws_active.items
+            if self.ws_story[w].finishes and told[w] == len(self.ws_story[w].decisions)
+        ]
+        return self._wind_down(self._pick(done)) if done else None
+
+    def _status_note(self, ws: int, state: str) -> str:
+        """What happened since the last report, once; after that, a plain word."""
+        fresh = [n for n in self.ws_story[ws].status[state] if n not in self.ws_said[ws]]
+        if fresh:
+            note = self._pick(fresh)
+            self.ws_said[ws].add(note)
+            return note
+        return self._pick(P.DEMO_STATUS_NOTES[state])
+
+    def _next_point(self, ws: int) -> str:
+        return self._pick(self.ws_story[ws].points)
+
+    def _escalate_to(self, ws: int) -> str:
+        return self._pick(self.ws_story[ws].leaders)
+
+    def _ws_escalation_why(self, ws: int) -> str:
+        return self._pick(self.ws_story[ws].escalations)
+
+    def _deescalation_why(self, ws: int) -> str:
+        return self._pick(P.DEMO_DEESCALATIONS)
+
+    def _closing_why(self, ws: int) -> str:
+        return self.ws_story[ws].closing
+
+    # ---- decisions --------------------------------------------------------
+
+    def d_raise(self) -> Event | None:
+        ws, story = self._next_told("decisions")
+        if story is None:
+            return None
+        n, key = self._key("D")
+        options = [option for option, _, _ in story.options]
+        deciders = (self.ws_story[ws].leaders[0],) if self.rnd() < 0.6 else ()
+        deciders += (self.ws_owner_of[ws],)
+        self._track_decision(n, ws, options, deciders, None)
+        if story.revises is not None:
+            self.revisions[n] = self.ws_decisions[ws][story.revises]
+        self.ws_decisions[ws].append(n)
+        self.d_story.append(story)
+        self.d_choice.append("")
+        owner = self.ws_owner_of[ws]
+        return DecisionRaised(
+            **self._stamp(key, self.handle[owner]),
+            question=story.question,
+            workstream=f"W-{ws}",
+            owner=owner,
+            problem=story.problem,
+            context=story.context,
+            options=tuple(options),
+            deciders=deciders,
+            due=self._days(5, 35) if self.rnd() < 0.85 else None,
+        )
+
+    def _extra_option(self, d: int) -> str:
+        return self._pick(P.DEMO_EXTRA_OPTIONS)[0]
+
+    def d_make(self) -> Event | None:
+        """Choose among the story's own options: its expected result is written for them."""
+        if not self.d_undecided:
+            return None
+        n = self.d_undecided.pick(self.rnd)
+        story, before = self.d_story[n], self.d_choice[n]
+        own = [option for option, _, _ in story.options]
+        if before and self.rnd() < 0.7:  # reopened: most often another option wins now
+            choice = self._pick([o for o in own if o != before])
+        else:
+            choice = own[0] if self.rnd() < 0.6 else self._pick(own)
+        self.d_choice[n] = choice
+        self._decided(n)
+        case = {o: (pro, con) for o, pro, con in story.options + P.DEMO_EXTRA_OPTIONS}
+        rejected = tuple(
+            RejectedAlternative(option=o, grounds=case[o][1])
+            for o in self.d_options[n]
+            if o != choice
+        )
+        return DecisionMade(
+            **self._stamp(f"D-{n}"),
+            choice=choice,
+            reasoning=case[choice][0],
+            rejected=rejected,
+            expected=story.expected,
+            reopen_conditions=story.reopen,
+            review_by=self._days(21, 75) if self.rnd() < 0.5 else None,
+            decided_by=self.d_deciders[n],
+        )
+
+    def d_supersede(self) -> Event | None:
+        """A revision, once made, supersedes the decision it revisits (if that still stands)."""
+        ready = [
+            (new, old)
+            for new, old in self.revisions.items()
+            if self.d_status[new] == DECIDED and self.d_status[old] == DECIDED
+        ]
+        if not ready:
+            return None
+        new, old = self._pick(ready)
+        del self.revisions[new]
+        self.d_status[old] = CLOSED
+        return DecisionSuperseded(**self._stamp(f"D-{old}"), by=f"D-{new}")
+
+    def d_defer(self) -> Event | None:
+        """Not again within a week of the last deferral: that is a decision, not a delay."""
+        if not self.d_undecided:
+            return None
+        n = self.d_undecided.pick(self.rnd)
+        if self.today - self.d_deferred_on.get(n, date.min) < timedelta(days=7):
+            return None
+        self.d_deferred_on[n] = self.today
+        return self._deferred(n)
+
+    def _deferral_why(self, d: int) -> str:
+        return self._pick(P.DEMO_DEFERRALS)
+
+    def _withdrawal_why(self, d: int) -> str:
+        return self._pick(P.DEMO_WITHDRAWALS)
+
+    def _reopening(self, d: int) -> tuple[str, str]:
+        """Reopened on one of the conditions it was made with: that is what they are for."""
+        return self._pick(P.DEMO_REOPENINGS), self._pick(self.d_story[d].reopen)
+
+    # ---- blockers ---------------------------------------------------------
+
+    def b_raise(self) -> Event | None:
+        ws, story = self._next_told("blockers")
+        if story is None:
+            return None
+        n, key = self._key("B")
+        owner = self._person() if self.rnd() < 0.85 else ""
+        self._track_blocker(n, ws, story.severity, owner)
+        self.b_story.append(story)
+        return BlockerRaised(
+            **self._stamp(key, self.handle[self.ws_owner_of[ws]]),
+            title=story.title,
+            workstream=f"W-{ws}",
+            severity=story.severity,
+            owner=owner,
+            needed_by=self._days(3, 30) if self.rnd() < 0.6 else None,
+            depends_on=story.depends_on,
+        )
+
+    def _new_severity(self, b: int) -> str:
+        """One step up or down: a low blocker does not turn critical overnight."""
+        i = SEVERITY_ORDER.index(self.b_severity_of[b])
+        steps = [j for j in (i - 1, i + 1) if 0 <= j < len(SEVERITY_ORDER)]
+        return SEVERITY_ORDER[self._pick(steps)]
+
+    def _blocker_escalation_why(self, b: int) -> str:
+        return self._pick(P.DEMO_BLOCKER_ESCALATIONS)
+
+    def _resolution(self, b: int) -> str:
+        return P.DEMO_RESOLUTION_AGAIN if b in self.b_reopened else self.b_story[b].resolution
+
+    def _blocker_reopening(self, b: int) -> str:
+        self.b_reopened.add(b)
+        return self._pick(P.DEMO_BLOCKER_REOPENINGS)
+
+    # ---- rituals ----------------------------------------------------------
+
+    def _on_the_agenda(self, r: int) -> tuple:
+        """Only what the meeting is for: its workstreams' recent decisions and blockers."""
+        scope = P.DEMO_RITUAL_SCOPE.get(self.r_name[r])
+        if not scope:
+            return self.d_recent, self.b_recent
+        return (
+            [d for d in self.d_recent if self.ws_story[self.d_ws[d]].title in scope],
+            [b for b in self.b_recent if self.ws_story[self.b_ws[b]].title in scope],
+        )
+
+    def _meetings_about(self, ws: int, meetings: list[int]) -> list[int]:
+        """The meetings whose scope takes in the workstream (the staff meeting takes all)."""
+        title = self.ws_story[ws].title if ws else ""
+        return [r for r in meetings if title in P.DEMO_RITUAL_SCOPE.get(self.r_name[r], (title,))]
+
+    def _held_notes(self, r: int) -> str:
+        return self._pick(P.DEMO_HELD_NOTES).format(area=self._live_area())
+
+    def _theater_notes(self, r: int) -> str:
+        return self._pick(P.DEMO_THEATER_NOTES)
+
+    def _retirement_reason(self, r: int) -> str:
+        return P.DEMO_RETIREMENT.format(n=self.r_empty_streak[r])
+
+    # ---- actions and notes ------------------------------------------------
+
+    def a_assign(self) -> Event:
+        """A made decision's own follow-up; else a workstream's, out of a meeting or not."""
+        n, key = self._key("A")
+        roll = self.rnd()
+        source, title = None, None
+        if roll < 0.5:
+            ready = [
+                d
+                for d in dict.fromkeys(self.d_recent)
+                if self.d_status[d] == DECIDED and ("action", d) not in self.said
+            ]
+            if ready:
+                d = self._pick(ready)
+                self.said.add(("action", d))
+                source, title = f"D-{d}", self.d_story[d].action
+        # A meeting that has become theater hands out no follow-ups either.
+        meetings = [r for r in self.r_active.items if self.today < self.r_theater_since[r]]
+        if title is None:
+            ws, title = self._next_told("actions")
+            if roll < 0.8 and meetings:
+                source = f"R-{self._pick(self._meetings_about(ws, meetings))}"
+        if title is None and meetings:  # every story's follow-ups are assigned
+            source = f"R-{self._pick(meetings)}"
+            title = self._pick(P.DEMO_RITUAL_ACTIONS)
+        self.a_open.add(n)
+        return ActionAssigned(
+            **self._stamp(key),
+            title=title,
+            owner=self._person(),
+            due=self._days(3, 28),
+            source=source,
+        )
+
+    def n_log(self) -> Event | None:
+        """A note about the operating rhythm, a decision on the table, or a workstream."""
+        roll = self.rnd()
+        kind, text, links = "", "", ()
+        if roll < 0.2:
+            ready = [
+                i
+                for i, (r, since, _, _) in enumerate(P.DEMO_RITUAL_NOTES)
+                if ("ritual note", i) not in self.said
+                and r <= self.counters["R"]
+                and not self.r_retired[r]
+                and self.today >= since
+            ]
+            if ready:
+                i = self._pick(ready)
+                self.said.add(("ritual note", i))
+                r, _, kind, text = P.DEMO_RITUAL_NOTES[i]
+                links = (f"R-{r}",)
+        elif roll < 0.55:
+            ready = [
+                d
+                for d in dict.fromkeys(self.d_recent)
+                if self.d_story[d].note and ("note", d) not in self.said
+            ]
+            if ready:
+                d = self._pick(ready)
+                self.said.add(("note", d))
+                kind, text = self.d_story[d].note
+                links = (f"W-{self.d_ws[d]}", f"D-{d}")
+        if not text:
+            ws, note = self._next_told("notes")
+            if note is None:
+                return None
+            kind, text = note
+            links = (f"W-{ws}",)
+        n, key = self._key("N")
+        return NoteLogged(**self._stamp(key), kind=kind, text=text, links=links)
+
+
 def generate(n_events: int, *, seed: int | None = None, profile: str = "org") -> Iterator[Event]:
     """N events in time order, as Structs."""
     chosen = PROFILES[profile]
-    return Simulation(chosen, n_events, chosen.seed if seed is None else seed).events()
+    simulation = Quarter if chosen.stories else Simulation
+    return simulation(chosen, n_events, chosen.seed if seed is None else seed).events()
 
 
 def generate_lines(
@@ -1022,9 +1473,9 @@ def main(argv: list[str] | None = None) -> None:
         description="Write a realistic, seeded staffdeck history as JSON lines.",
     )
     parser.add_argument(
-        "events", type=int, nargs="?", help="how many events [default: 100000; demo: 420]"
+        "events", type=int, nargs="?", help="how many events [default: 100000; demo: 800]"
     )
-    parser.add_argument("--seed", type=int, help="[default: 0; demo: 96]")
+    parser.add_argument("--seed", type=int, help="[default: 0; demo: 53]")
     parser.add_argument("--out", metavar="FILE", help="[default: standard output]")
     parser.add_argument("--profile", choices=sorted(PROFILES), default="org")
     args = parser.parse_args(argv)
