@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from tui.dates import FORMS, DateInputError, has_time, parse_moment
 
@@ -46,12 +46,12 @@ class GoToDate(ModalScreen[datetime | None]):
             yield Input(
                 placeholder="2026-09-14, -3d, -2w, yesterday", validators=[_Moment(self.now)]
             )
-            yield Label(f"Accepts {FORMS}.", id="go-to-help", classes="dialog-help")
+            yield Static(f"Accepts {FORMS}.", id="go-to-help", classes="dialog-help")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         result = event.validation_result
         problem = result.failure_descriptions[0] if result and not result.is_valid else ""
-        self.query_one("#go-to-help", Label).update(problem or f"Accepts {FORMS}.")
+        self.query_one("#go-to-help", Static).update(problem or f"Accepts {FORMS}.")
         self.query_one("#go-to-help").set_class(bool(problem), "error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -19,7 +19,7 @@ class DecisionQueuePane(Pane):
         ("Status", 10, 3),
         ("Due", 10, 0),
         ("Open", 5, 4),
-        ("Flags", 9, 1),
+        ("Flags", 16, 1),
     )
     BINDINGS = [Binding("w", "screen.when_decided", "As known when decided")]
 
@@ -36,7 +36,7 @@ def decision_rows(models: ReadModels, now: datetime, look: Look) -> list[Row]:
         if r.review_due:
             flags.append("REVIEW ", style=look.warn)
         if r.reopened:
-            flags.append("↺ REOPENED" if not flags else "↺", style=look.warn)
+            flags.append("REOPENED", style=look.warn)
         due = day(r.due)
         if r.overdue:
             due.stylize(look.bad)
