@@ -1,7 +1,8 @@
 """Where events are kept: SQLite by default, PostgreSQL for a shared store.
 
 The eventsourcing library does persistence, ordering and optimistic
-concurrency; `EventMapper` makes the stored payload the event Struct itself,
+concurrency (PostgreSQL's parts are in postgres_store.py, loaded only for a
+PostgreSQL store); `EventMapper` makes the stored payload the event Struct itself,
 so a rebuild can decode rows straight into Structs.
 """
 
@@ -12,18 +13,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import platformdirs
-import psycopg
 from eventsourcing.persistence import (
-    IntegrityError,
     JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
     StoredEvent,
 )
-from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
-from psycopg.rows import tuple_row
-from psycopg.sql import SQL, Identifier
 
 from domain.item import Envelope
 from events import decode_tagged, encode, tag_of
@@ -76,35 +72,6 @@ class BulkSQLiteRecorder(SQLiteApplicationRecorder):
         return None
 
 
-class BulkPostgresRecorder(PostgresApplicationRecorder):
-    """The library's PostgreSQL recorder, plus a COPY path for imports.
-
-    `insert_events(rows, bulk=True)` takes (id, version, topic, payload)
-    tuples; it takes the library's table lock and
-    notifies its channel like any append, then streams the rows with COPY,
-    all in one transaction: the library's own path sends one array parameter
-    and slows to a crawl on a large history.
-    """
-
-    def insert_events(self, stored_events, *, bulk: bool = False, **kwargs):
-        if not bulk:
-            return super().insert_events(stored_events, **kwargs)
-        copy_rows = SQL(
-            "COPY {schema}.{table} (originator_id, originator_version, topic, state) FROM STDIN"
-        ).format(schema=Identifier(self.datastore.schema), table=Identifier(self.events_table_name))
-        try:
-            with self.datastore.get_connection() as connection, connection.transaction():
-                with connection.cursor() as cursor:
-                    self._lock_table(cursor)
-                    self._notify_channel(cursor)
-                    with cursor.copy(copy_rows) as copy:
-                        for row in stored_events:
-                            copy.write_row(row)
-        except psycopg.IntegrityError as error:
-            raise IntegrityError(str(error)) from error
-        return None
-
-
 @dataclass(frozen=True)
 class StoreLocation:
     """A parsed `--store` value: an SQLite file or a PostgreSQL URL."""
@@ -143,7 +110,7 @@ class StoreLocation:
             "POSTGRES_PORT": self.port,
             "POSTGRES_CONNECT_TIMEOUT": "5",
             "ORIGINATOR_ID_TYPE": "text",
-            "APPLICATION_RECORDER_TOPIC": "domain.store:BulkPostgresRecorder",
+            "APPLICATION_RECORDER_TOPIC": "domain.postgres_store:BulkPostgresRecorder",
         }
         # A URL without user or password falls back to the POSTGRES_* settings.
         for key, value in (("POSTGRES_USER", self.user), ("POSTGRES_PASSWORD", self.password)):
@@ -245,24 +212,9 @@ def fetch_pages(recorder, after: int = 0) -> Iterator[tuple[int, int, bytes]]:
                 return
             yield last, count, array
             after = last
-    statement = SQL(
-        "SELECT max(notification_id), count(*), "
-        "'['::bytea || string_agg(state, ','::bytea ORDER BY notification_id) || ']'::bytea "
-        "FROM (SELECT notification_id, state FROM {schema}.{table} "
-        "WHERE notification_id > %s ORDER BY notification_id LIMIT %s) AS page"
-    ).format(
-        schema=Identifier(recorder.datastore.schema),
-        table=Identifier(recorder.events_table_name),
-    )
-    while True:
-        with recorder.datastore.get_connection() as connection:
-            with connection.cursor(row_factory=tuple_row) as cursor:
-                cursor.execute(statement, (after, PAGE_ROWS))
-                last, count, array = cursor.fetchone()
-        if not count:
-            return
-        yield last, count, bytes(array)
-        after = last
+    from domain.postgres_store import fetch_pages_postgres
+
+    yield from fetch_pages_postgres(recorder, after)
 
 
 def fetch_rows(recorder, after: int, until: int) -> list[tuple[int, str, bytes]]:
@@ -278,14 +230,6 @@ def fetch_rows(recorder, after: int, until: int) -> list[tuple[int, str, bytes]]
                 (after, until),
             )
             return cursor.fetchall()
-    statement = SQL(
-        "SELECT notification_id, topic, state FROM {schema}.{table} "
-        "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id"
-    ).format(
-        schema=Identifier(recorder.datastore.schema),
-        table=Identifier(recorder.events_table_name),
-    )
-    with recorder.datastore.get_connection() as connection:
-        with connection.cursor(row_factory=tuple_row) as cursor:
-            cursor.execute(statement, (after, until))
-            return cursor.fetchall()
+    from domain.postgres_store import fetch_rows_postgres
+
+    return fetch_rows_postgres(recorder, after, until)

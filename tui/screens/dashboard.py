@@ -1,5 +1,6 @@
 """The main screen: four panes, the time bar, and the store followed live."""
 
+import threading
 import time
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -46,16 +47,24 @@ or explore a realistic quarter first:  staffdeck demo
 
 
 class StoreLoaded(Message):
-    def __init__(self, history: History, by_key: dict[str, list[Event]]):
+    def __init__(self, history: History):
         super().__init__()
         self.history = history
+
+
+class HistoryIndexed(Message):
+    """Each item's events, for the detail pane: built after the first frame."""
+
+    def __init__(self, by_key: dict[str, list[Event]]):
+        super().__init__()
         self.by_key = by_key
 
 
 class StoreAdvanced(Message):
-    def __init__(self, events: list[Event]):
-        super().__init__()
-        self.events = events
+    """New events are waiting in the screen's inbox; a flood collapses into one."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, StoreAdvanced)
 
 
 class StoreFailed(Message):
@@ -84,7 +93,10 @@ class DashboardScreen(Screen):
         self.deck = deck
         self.feed = StoreFeed(deck)
         self.history: History | None = None
-        self.by_key: dict[str, list[Event]] = defaultdict(list)
+        self.by_key: dict[str, list[Event]] | None = None  # None until indexed
+        self._inbox: list[Event] = []  # filled by the feed's thread, emptied by the UI's
+        self._inbox_lock = threading.Lock()
+        self._models: ReadModels | None = None  # what the panes show now
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
         self.counts: OpenCounts | None = None
@@ -124,22 +136,32 @@ class DashboardScreen(Screen):
 
     # ---- reading the store (worker threads) --------------------------------
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", description="read and follow the store")
     def _load(self) -> None:
         try:
             events = self.feed.read_new()
             history = History()
             history.extend(events)
-            by_key: dict[str, list[Event]] = defaultdict(list)
-            for event in history.events:
-                by_key[event.key].append(event)
         except Exception as error:  # shown on screen; the app stays up
             self.post_message(StoreFailed(error))
             return
-        self.post_message(StoreLoaded(history, by_key))
-        self.feed.follow(lambda new: self.post_message(StoreAdvanced(new)))
+        self.post_message(StoreLoaded(history))
+        by_key: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            by_key[event.key].append(event)
+        for item_events in by_key.values():
+            item_events.sort(key=_at)  # an item's events by time, whatever the recording order
+        self.post_message(HistoryIndexed(by_key))
+        self.feed.follow(self._deliver)
 
-    @work(thread=True, exclusive=True, group="shape")
+    def _deliver(self, events: list[Event]) -> None:
+        """From the feed's thread: leave the events, ring once."""
+        with self._inbox_lock:
+            self._inbox.extend(events)
+        self.post_message(StoreAdvanced())
+
+    # The description is given: without one Textual would repr() every event.
+    @work(thread=True, exclusive=True, group="shape", description="measure history's shape")
     def _measure_shape(self, events: list[Event], end: datetime) -> None:
         if events:
             counts = OpenCounts(events, events[0].at, max(end, events[-1].at), SPARK_BUCKETS)
@@ -151,22 +173,28 @@ class DashboardScreen(Screen):
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.history = message.history
-        self.by_key = message.by_key
         self.set_class(False, "loading")
         self._measure_shape(list(self.history.events), self.now())
         self.refresh_view()
 
-    def on_store_advanced(self, message: StoreAdvanced) -> None:
-        if self.history is None:
+    def on_history_indexed(self, message: HistoryIndexed) -> None:
+        self.by_key = message.by_key
+
+    def on_store_advanced(self, _message: StoreAdvanced) -> None:
+        with self._inbox_lock:
+            new, self._inbox = self._inbox, []
+        if self.history is None or not new:
             return
-        self.history.extend(message.events)
+        self.history.extend(new)
         fades = time.monotonic() + FRESH_SECONDS
-        for event in message.events:
-            events = self.by_key[event.key]
+        for event in new:
+            self.fresh[event.key] = fades
+            if self.by_key is None:
+                continue
+            events = self.by_key.setdefault(event.key, [])
             events.append(event)
             if len(events) > 1 and events[-2].at > event.at:  # a backfill
                 events.sort(key=_at)
-            self.fresh[event.key] = fades
         self.set_timer(FRESH_SECONDS + 0.05, self.refresh_view)
         self._measure_shape(list(self.history.events), self.now())
         self.refresh_view()
@@ -206,15 +234,16 @@ class DashboardScreen(Screen):
             return
         look = Look.of(self.app.get_css_variables())
         moment, models = self.shown_moment(), self.models()
+        self._models = models
         now = time.monotonic()
         self.fresh = {key: fades for key, fades in self.fresh.items() if fades > now}
         fresh = set(self.fresh)
-        self.query_one(WorkstreamMapPane).show(workstream_rows(models, moment, look), fresh, look)
-        self.query_one(DecisionQueuePane).show(decision_rows(models, moment, look), fresh, look)
+        self.query_one(WorkstreamMapPane).show(*workstream_rows(models, moment, look), fresh, look)
+        self.query_one(DecisionQueuePane).show(*decision_rows(models, moment, look), fresh, look)
         radar = self.query_one(BlockerRadarPane)
-        rows, picture = blocker_rows(models, moment, look)
-        radar.show(rows, fresh, look)
-        self._show_detail(models)
+        rows, total, picture = blocker_rows(models, moment, look)
+        radar.show(rows, total, fresh, look)
+        self._show_detail()
         self.query_one(TimeBar).show(moment, self.live, len(self.history))
         banner = self.query_one("#banner", Static)
         banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live")
@@ -226,12 +255,22 @@ class DashboardScreen(Screen):
             picture.append(f" · {known_at}")
         radar.border_subtitle = picture
 
-    def _show_detail(self, models: ReadModels) -> None:
+    def _show_detail(self) -> None:
+        if self._models is None:
+            return
         key = self._selected_key()
         moment = self.shown_moment()
-        history = [e for e in self.by_key.get(key, ()) if e.at <= moment] if key else []
         look = Look.of(self.app.get_css_variables())
-        self.query_one(DetailPane).show(detail_of(key, models, history, look))
+        self.query_one(DetailPane).show(
+            detail_of(key, self._models, self._events_of(key, moment), look)
+        )
+
+    def _events_of(self, key: str | None, moment: datetime) -> list[Event]:
+        if key is None or self.history is None:
+            return []
+        if self.by_key is None:  # not indexed yet: look through the whole history
+            return [e for e in self.history.events if e.key == key and e.at <= moment]
+        return [e for e in self.by_key.get(key, ()) if e.at <= moment]
 
     def _selected_key(self) -> str | None:
         """The item selected in the table pane focused last (the detail pane has none)."""
@@ -240,8 +279,8 @@ class DashboardScreen(Screen):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.history is not None and event.data_table.has_focus:
-            self._show_detail(self.models())
+        if event.data_table.has_focus:
+            self._show_detail()
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -252,8 +291,8 @@ class DashboardScreen(Screen):
             for pane in self.query(".pane"):
                 pane.set_class(pane.id == widget.id, "current")
             self._show_tabs()
-            if self.history is not None and isinstance(widget, Pane):
-                self._show_detail(self.models())
+            if isinstance(widget, Pane):
+                self._show_detail()
 
     def _show_tabs(self) -> None:
         tabs = Text()

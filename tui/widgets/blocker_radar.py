@@ -8,7 +8,7 @@ from rich.text import Text
 from projections.blocker_radar import SEVERITY_RANK
 from projections.read_models import ReadModels
 from tui.look import Look, plain
-from tui.widgets.pane import Pane, Row
+from tui.widgets.pane import MAX_ROWS, Pane, Row
 
 
 class BlockerRadarPane(Pane):
@@ -26,11 +26,12 @@ class BlockerRadarPane(Pane):
         super().__init__("3 Blockers", id="blockers")
 
 
-def blocker_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Row], Text]:
-    """The rows, and the radar's one-line picture: how many at each severity."""
+def blocker_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Row], int, Text]:
+    """The first MAX_ROWS rows, drawn; how many there are in all; and the radar's
+    one-line picture: how many at each severity."""
     rows = []
     radar = models.blocker_radar(now)
-    for r in radar:
+    for r in radar[:MAX_ROWS]:
         if r.escalation_due:
             escalation = Text("⚠ ESCALATE", style=look.alarm)
         elif r.escalated:
@@ -60,4 +61,4 @@ def blocker_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Ro
     if due := sum(r.escalation_due for r in radar):
         parts.append(Text(f"⚠ {due} to escalate", style=look.alarm))
     picture = Text(" · ").join(parts)
-    return rows, picture
+    return rows, len(radar), picture

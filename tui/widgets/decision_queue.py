@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from projections.read_models import ReadModels
 from tui.look import Look, plain
-from tui.widgets.pane import Pane, Row, day
+from tui.widgets.pane import MAX_ROWS, Pane, Row, day
 
 
 class DecisionQueuePane(Pane):
@@ -27,9 +27,11 @@ class DecisionQueuePane(Pane):
         super().__init__("2 Decisions", id="decisions")
 
 
-def decision_rows(models: ReadModels, now: datetime, look: Look) -> list[Row]:
+def decision_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Row], int]:
+    """The first MAX_ROWS rows, drawn; and how many there are in all."""
     rows = []
-    for r in models.decision_queue(now):
+    found = models.decision_queue(now)
+    for r in found[:MAX_ROWS]:
         flags = Text()
         if r.overdue:
             flags.append("OVERDUE ", style=look.alarm)
@@ -55,4 +57,4 @@ def decision_rows(models: ReadModels, now: datetime, look: Look) -> list[Row]:
                 ],
             )
         )
-    return rows
+    return rows, len(found)

@@ -13,6 +13,7 @@ from projections.timeline import describe
 from tui.look import Look
 
 LATEST = 12
+HISTORY = 40  # an item's latest events; the CLI's `log KEY` has them all
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -36,7 +37,9 @@ def detail_of(key: str | None, models: ReadModels, history: list[Event], look: L
     if key:
         parts += _record(key, models, look)
         parts.append(Text("\nHistory", style="bold underline"))
-        for event in history:
+        if len(history) > HISTORY:
+            parts.append(Text(f"… {len(history) - HISTORY:,} earlier events: staffdeck log {key}"))
+        for event in history[-HISTORY:]:
             line = Text(f"{when(event.at)}  ", style=look.muted)
             line.append(f"{event.actor}  ", style=look.muted)
             line.append(describe(event))

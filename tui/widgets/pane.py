@@ -8,8 +8,9 @@ from textual.widgets.data_table import RowDoesNotExist
 from tui.look import Look, plain
 
 Row = tuple[str, list[Text]]
-# Tables stay quick to lay out: past this many rows the rest are counted, not drawn.
-MAX_ROWS = 300
+# Tables stay quick to fill and lay out: past this many rows (more than any
+# screen shows) the rest are counted, not drawn.
+MAX_ROWS = 100
 MORE = "…"
 
 
@@ -26,7 +27,7 @@ class Pane(DataTable):
     def __init__(self, title: str, *, id: str):
         super().__init__(cursor_type="row", id=id, classes="pane")
         self.border_title = title
-        self._shown: tuple[list[Row], set[str], Look] | None = None
+        self._shown: tuple[list[Row], int, set[str], Look] | None = None
         self._width = 0
         self._kept = list(range(len(self.COLUMNS)))  # indexes of the columns shown
 
@@ -51,23 +52,28 @@ class Pane(DataTable):
         fixed = sum((self.COLUMNS[i][1] or 0) + 2 * self.cell_padding for i in kept)
         return width - fixed - 2 * self.cell_padding - 1
 
-    def show(self, rows: list[Row], fresh: set[str], look: Look) -> None:
-        """Replace the rows, keeping the selection on the same item where it still is."""
-        self._shown = (rows, fresh, look)
+    def show(self, rows: list[Row], total: int, fresh: set[str], look: Look) -> None:
+        """Replace the rows, keeping the selection on the same item where it still is.
+
+        `total` counts the rows not drawn too."""
+        self._shown = (rows, total, fresh, look)
+        if not self.content_region.width:
+            return  # not laid out yet: the first resize draws them, once
         keep = self.selected_key
         if self.content_region.width != self._width or not self.columns:
             self._columns_for(self.content_region.width)
         else:
             self.clear()
-        for key, cells in rows[:MAX_ROWS]:
+        for key, cells in rows:
             if key in fresh:  # changed a moment ago: marked until the mark fades
                 cells = [cell.copy() for cell in cells]
                 cells[0] = Text("•", style="bold") + cells[0]
                 for cell in cells:
                     cell.stylize(look.fresh)
             self.add_row(*[cells[i] for i in self._kept], key=key)
-        if len(rows) > MAX_ROWS:
-            self.add_row(Text(f"{MORE} {len(rows) - MAX_ROWS:,} more", style="italic"), key=MORE)
+        if total > len(rows):
+            more = Text(f"{MORE} {total - len(rows):,} more", style="italic")
+            self.add_row(more, *[Text("")] * (len(self._kept) - 1), key=MORE)
         self.select(keep)
 
     @property

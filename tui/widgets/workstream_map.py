@@ -6,7 +6,7 @@ from rich.text import Text
 
 from projections.read_models import ReadModels
 from tui.look import Look, plain
-from tui.widgets.pane import Pane, Row, day
+from tui.widgets.pane import MAX_ROWS, Pane, Row, day
 
 
 class WorkstreamMapPane(Pane):
@@ -25,9 +25,11 @@ class WorkstreamMapPane(Pane):
         super().__init__("1 Workstreams", id="workstreams")
 
 
-def workstream_rows(models: ReadModels, now: datetime, look: Look) -> list[Row]:
+def workstream_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Row], int]:
+    """The first MAX_ROWS rows, drawn; and how many there are in all."""
     rows = []
-    for r in models.workstream_map(now):
+    found = models.workstream_map(now)
+    for r in found[:MAX_ROWS]:
         top = Text()
         if r.top_blocker:
             top.append(r.top_blocker + " ")
@@ -51,4 +53,4 @@ def workstream_rows(models: ReadModels, now: datetime, look: Look) -> list[Row]:
                 ],
             )
         )
-    return rows
+    return rows, len(found)
