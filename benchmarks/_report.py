@@ -28,7 +28,7 @@ def median_p95(samples: list[float]) -> tuple[float, float]:
     if len(samples) < 2:
         only = samples[0] if samples else 0.0
         return only, only
-    return statistics.median(samples), statistics.quantiles(samples, n=20)[18]
+    return statistics.median(samples), statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
 def peak_rss_mb() -> float:

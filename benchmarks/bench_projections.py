@@ -1,6 +1,8 @@
-"""Projection rebuild and time travel, against the floor and the library's own read path.
+"""Projection rebuild and time travel, against the floor and the library's own read path;
+then the dashboard's own speeds (bench_dashboard).
 
     python -m benchmarks [--events 10000 100000] [--runs 5] [--jumps 50] [--live 200]
+                         [--keys 50] [--appends 20] [--no-dashboard]
 
 For each size: generate the seeded history, import it into a fresh SQLite store
 (`Staffdeck.import_lines`, in a temporary directory), then time, side by side:
@@ -19,6 +21,10 @@ then time travel (jumps to seeded random dates, with the dashboard's queries),
 one live event into every projection, and the peak RSS of a fresh process
 doing the rebuild. The floor, peer and rebuild runs are interleaved, so a load
 spike from other processes hits all three alike; ratios use each one's best run.
+
+Last, on the same store, the dashboard itself (benchmarks/bench_dashboard.py):
+launch to the first full frame, a time-travel key to its frame, and an append by
+another process to the frame showing it (`--no-dashboard` leaves these out).
 """
 
 import argparse
@@ -39,6 +45,7 @@ from pathlib import Path
 from eventsourcing.persistence import JSONTranscoder, Mapper
 from eventsourcing.utils import register_topic
 
+from benchmarks import bench_dashboard
 from benchmarks._report import (
     Table,
     at_most,
@@ -62,6 +69,7 @@ PEER_SPEEDUP = 5.0  # and at least 5× faster than the library's own mapper
 JUMP_MEDIAN_MS = 30
 JUMP_P95_MS = 60
 RSS_CEILING_MB = 300
+APPEND_INTERVAL = 0.3  # seconds between another process's appends, the dashboard watching
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_QUERY = "SELECT topic, state FROM stored_events ORDER BY rowid"
@@ -84,6 +92,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jumps", type=int, default=50, help="time-travel jumps [50]")
     parser.add_argument("--live", type=int, default=200, help="live events to apply [200]")
     parser.add_argument("--seed", type=int, default=0, help="history and jump seed [0]")
+    parser.add_argument("--keys", type=int, default=50, help="dashboard time-travel keys [50]")
+    parser.add_argument(
+        "--appends", type=int, default=20, help="appends by another process, 300 ms apart [20]"
+    )
+    parser.add_argument(
+        "--no-dashboard",
+        action="store_true",
+        help="leave out the dashboard's launch, keys, appends",
+    )
     parser.add_argument("--child-rebuild", metavar="STORE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_rebuild:
@@ -107,7 +124,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     print()
     print(
-        f"staffdeck projections benchmark: {', '.join(f'{n:,}' for n in args.events)} events "
+        f"staffdeck projections {'benchmark' if args.no_dashboard else 'and dashboard benchmark'}: "
+        f"{', '.join(f'{n:,}' for n in args.events)} events "
         f"(seed {args.seed}); best and median of {args.runs} interleaved runs\n"
         f"{versions}; {os.cpu_count()} CPUs, load average {load_at_start:.2f} at the start, "
         f"{load_average():.2f} at the end"
@@ -116,8 +134,9 @@ def main(argv: list[str] | None = None) -> None:
     print(table.render())
     print()
     print(
-        "Targets are set at 100,000 events; at other sizes the verdicts are for reference.\n"
-        "Ratios compare best runs (the least disturbed by other processes)."
+        "Targets are set at 100,000 events (the dashboard's launch also at 1,000,000); at other\n"
+        "sizes the verdicts are for reference. Ratios compare best runs (the least disturbed\n"
+        "by other processes)."
     )
 
 
@@ -165,6 +184,16 @@ class Size:
         del history
         gc.collect()
         self._memory()
+        if not self.args.no_dashboard:
+            bench_dashboard.measure(
+                self.store,
+                n,
+                runs=self.args.runs,
+                keys=self.args.keys,
+                appends=self.args.appends,
+                interval=APPEND_INTERVAL,
+                add=self.add,
+            )
 
     # ---- the three read paths ----------------------------------------------
 

@@ -1,0 +1,484 @@
+"""The dashboard's three speeds: launch to a full frame, a time-travel key to its frame,
+and another process's append to the frame showing it.
+
+    python -m benchmarks [--events 10000 100000] [--no-dashboard]   # after the projection rows
+    python -m benchmarks.bench_dashboard STORE [--runs 5] [--keys 50] [--appends 20]
+
+The dashboard runs headless (`App.run_test`, 160×45) on a real SQLite store, with the
+real clock, in processes of its own, their byte-code compiled once beforehand (an
+untimed first launch) as an installed staffdeck has it:
+
+- launch, `--runs` fresh processes: from the benchmark starting the process
+  (interpreter; imports: `tui.cli` as `staffdeck` loads it, then `tui.app`), and
+  from constructing `Staffdeck` and `StaffdeckApp`, to the first full frame: the
+  history loaded, the three tables holding rows, then `pilot.pause(0)` returned
+  (every queued message handled, the frame drawn). Its parts: the app's start, the
+  store read and the fold, until the screen is handed the loaded history; the
+  app's own first frame after that; the rest until settled;
+- time travel, in one more process: `--keys` presses of `[`, `{` and `]` in turn,
+  each posted as the terminal driver posts a key, timed to the new moment shown
+  (the binding runs `refresh_view` at once), to the app's own first frame after
+  it, and to `pilot.pause(0)` returned (settled: the target is judged on this);
+- live, in the same process, back to live: another process appends `--appends`
+  status reports to an open workstream, `--interval` apart, printing the time each
+  append returned; the latency runs from then to the screen's handler taking the
+  event and to the app's own first frame after that (judged on this). The appends
+  go into a copy of the store, in a directory of its own.
+
+Frames are timed as the screen hands them to the app to display, which it does
+headless too. The test harness's own waits are left out: `pilot.press` sleeps at
+least twice 20 ms for the process to go idle, `pilot.pause()` once more, whatever
+the app does; one row shows keys driven that way, for comparison.
+"""
+
+import argparse
+import asyncio
+import bisect
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks._report import Table, median_p95, stopwatch
+
+# The product's targets (the issue), at 100,000 events; launch also at 1,000,000.
+TARGET_SIZE = 100_000
+LAUNCH_SECONDS = {TARGET_SIZE: 1.0, 1_000_000: 5.0}
+KEY_MS = 50
+APPEND_MS = 250
+
+SIZE = (160, 45)
+TABLES = ("workstreams", "decisions", "blockers")
+# Back a day, back a week, on a day: the moment shown moves every time, and never to live.
+KEYS = (("left_square_bracket", "["), ("left_curly_bracket", "{"), ("right_square_bracket", "]"))
+HARNESS_KEYS = 10  # keys driven through pilot.press + pilot.pause(), for comparison
+POLL = 0.002  # seconds between looks at the screen while waiting
+WAIT = 120.0  # give up on anything that takes longer than this
+STATES = ("at_risk", "on_track")
+
+ROOT = Path(__file__).resolve().parents[1]
+Add = Callable[[str, str, str], None]
+
+
+def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval: float, add: Add):
+    """Every dashboard figure for the store holding `n` events, as rows through `add`."""
+    with tempfile.TemporaryDirectory(prefix="staffdeck-dashboard-") as tmp:
+        env = _child_env(str(Path(tmp) / "pycache"))
+        _progress(f"{n:,}: dashboard launch, warming up …")
+        _launch(store, env)  # compiles the byte-code, reads the store into the page cache
+        launches = []
+        for run in range(runs):
+            _progress(f"{n:,}: dashboard launch, run {run + 1} of {runs} …")
+            launches.append(_launch(store, env))
+        _progress(f"{n:,}: dashboard time travel and live appends …")
+        copy = Path(tmp) / "store" / "store.db"  # the appends go into a copy, watched on its own
+        copy.parent.mkdir()
+        shutil.copyfile(store, copy)
+        options = ("--keys", str(keys), "--appends", str(appends), "--interval", str(interval))
+        session = _child(env, "--child-session", str(copy), *options)
+    for result in [*launches, session]:
+        if result["events"] != n:
+            raise SystemExit(f"the dashboard showed {result['events']:,} events, expected {n:,}")
+    _launch_rows(launches, n, add)
+    if keys:
+        _key_rows(session["keys"], n, add)
+    if appends:
+        _append_rows(session["appends"], n, interval, add)
+
+
+# ---- the rows --------------------------------------------------------------
+
+
+def _launch_rows(launches: list[dict], n: int, add: Add) -> None:
+    ceiling = LAUNCH_SECONDS.get(n, LAUNCH_SECONDS[TARGET_SIZE])
+
+    def figure(key: str, parts: dict[str, str]) -> tuple[str, str]:
+        best = min(launches, key=lambda run: run[key])
+        median = statistics.median(run[key] for run in launches)
+        where = " + ".join(f"{label} {best[part]:.2f}" for part, label in parts.items())
+        verdict = f"median: {_met(median <= ceiling)} (≤ {ceiling:.1f} s)"
+        return (
+            f"best {best[key]:.2f} s, median {median:.2f} s ({where})",
+            verdict if n in LAUNCH_SECONDS else f"({verdict})",
+        )
+
+    add(
+        f"dashboard launch: process start to first full frame, {len(launches)} runs",
+        *figure("from_start", {"interpreter": "interpreter", "imports": "imports", "app": "app"}),
+    )
+    add(
+        "  from constructing Staffdeck + StaffdeckApp",
+        *figure(
+            "app",
+            {
+                "construct": "construct",
+                "loaded": "start, read, fold",
+                "drawn": "to a frame",
+                "settled": "settled",
+            },
+        ),
+    )
+    rows = launches[0]["rows"]
+    add(
+        "  rows in the panes on the first frame",
+        ", ".join(f"{table} {rows[table]:,}" for table in TABLES),
+        "every pane filled",
+    )
+
+
+def _key_rows(keys: dict, n: int, add: Add) -> None:
+    add(
+        f"time-travel key to its frame, settled ([ {{ ] in turn), {len(keys['settled'])} keys",
+        _spread(keys["settled"]),
+        _verdict(keys["settled"], KEY_MS, n),
+    )
+    add("  key to the new moment shown (binding, step, refresh_view)", _spread(keys["handled"]), "")
+    add("  key to the first frame drawn after it", _spread(keys["first"]), "")
+    add(
+        f"  through pilot.press + pilot.pause() as tests do, {len(keys['harness'])} keys",
+        _spread(keys["harness"]),
+        "no target: includes ≥ 60 ms of the harness's idle waits",
+    )
+
+
+def _append_rows(appends: dict, n: int, interval: float, add: Add) -> None:
+    appended = appends["appended"]
+
+    def since_appended(times: list[float | None]) -> list[float]:
+        return [(at - done) * 1000 for done, at in zip(appended, times, strict=False) if at]
+
+    shown = since_appended(appends["shown"])
+    missing = len(appended) - len(shown)
+    add(
+        f"another process's append to the first frame showing it, {len(appended)} appends "
+        f"{interval * 1000:.0f} ms apart",
+        _spread(shown) + (f"; {missing} not shown within {WAIT:.0f} s" if missing else ""),
+        _verdict(shown, APPEND_MS, n, missing),
+    )
+    add(
+        "  append to the screen's handler (file watch, read)",
+        _spread(since_appended(appends["handed"])),
+        "",
+    )
+
+
+def _spread(samples_ms: list[float]) -> str:
+    if not samples_ms:
+        return "none"
+    median, p95 = median_p95(samples_ms)
+    return f"median {median:.1f} ms, p95 {p95:.1f} ms, max {max(samples_ms):.1f} ms"
+
+
+def _verdict(samples_ms: list[float], ceiling_ms: float, n: int, missing: int = 0) -> str:
+    if samples_ms and not missing:
+        _, p95 = median_p95(samples_ms)
+        worst = max(samples_ms)
+        text = f"p95: {_met(p95 <= ceiling_ms)}, max: {_met(worst <= ceiling_ms)}"
+    else:
+        text = "MISSED"
+    text += f" (≤ {ceiling_ms:.0f} ms)"
+    return text if n == TARGET_SIZE else f"({text})"
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+# ---- the processes -----------------------------------------------------------
+
+
+def _launch(store: str, env: dict[str, str]) -> dict:
+    started = time.time()
+    result = _child(env, "--child-launch", store)
+    result["interpreter"] = result["main_at"] - started
+    result["from_start"] = result["frame_at"] - started
+    return result
+
+
+def _child(env: dict[str, str], *args: str) -> dict:
+    command = [sys.executable, "-m", "benchmarks.bench_dashboard", *args]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the dashboard process failed:\n{done.stderr.decode()[-3000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _child_env(pycache: str) -> dict[str, str]:
+    """Byte-code compiled once and kept, as an installed staffdeck has it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": pycache}
+
+
+class Marks:
+    """When messages were dispatched and frames drawn (time.time()).
+
+    run_test's message hook sees a message at every node it reaches. The store's
+    messages are handled by the screen, the first node, with no frame drawn in
+    between; a key travels from the app to the focused table, bubbles up, and its
+    binding runs back at the app, the last node. Frames are timed as the screen
+    hands them to the app to display, which it does headless too.
+    """
+
+    def __init__(self):
+        from textual.events import Key
+
+        from tui.screens.dashboard import StoreAdvanced, StoreLoaded
+
+        self._kinds = {Key: "key", StoreLoaded: "loaded", StoreAdvanced: "advanced"}
+        self.dispatched: dict[int, list[float]] = {}  # by the message's id
+        self.loaded = 0.0
+        self.advanced: list[float] = []  # one per event delivered
+        self.frames: list[float] = []
+        self._kept: list = []  # the messages, so that their ids stay theirs
+
+    def __call__(self, message) -> None:
+        kind = self._kinds.get(type(message))
+        if kind is None:
+            return
+        now = time.time()
+        if id(message) in self.dispatched:
+            self.dispatched[id(message)].append(now)
+            return
+        self.dispatched[id(message)] = [now]
+        self._kept.append(message)
+        if kind == "loaded":
+            self.loaded = now
+        elif kind == "advanced":
+            self.advanced += [now] * len(message.events)
+
+    def record_frames(self, app) -> None:
+        """Textual has no public hook for a drawn frame: wrap the app's `_display`."""
+        display = app._display
+
+        def displayed(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.frames.append(time.time())
+
+        app._display = displayed
+
+    def first_frame_after(self, moment: float) -> float | None:
+        later = bisect.bisect_right(self.frames, moment)
+        return self.frames[later] if later < len(self.frames) else None
+
+    def drawn_after(self, moment: float) -> float:
+        if (frame := self.first_frame_after(moment)) is None:
+            raise SystemExit("the dashboard drew no frame after a change it was waiting for")
+        return frame
+
+
+def _child_dashboard(store: str, keys: int, appends: int, interval: float) -> None:
+    """Open the dashboard headless; print when it got where, as JSON."""
+    main_at = time.time()
+    # What `staffdeck` loads: its command line, then Textual and the app.
+    import tui.cli  # noqa: F401
+    from domain.service import Staffdeck
+    from tui.app import StaffdeckApp
+
+    async def session() -> dict:
+        marks = Marks()
+        construct_at = time.time()
+        deck = Staffdeck(store, actor="bench", create=False)
+        app = StaffdeckApp(deck)
+        constructed_at = time.time()
+        marks.record_frames(app)
+        try:
+            async with app.run_test(size=SIZE, message_hook=marks) as pilot:
+                result = await _first_frame(pilot)
+                drawn_at = marks.drawn_after(marks.loaded)  # the app's own frame, unforced
+                if keys:
+                    result["keys"] = await _time_travel(pilot, marks, keys)
+                if appends:
+                    result["appends"] = await _appended(pilot, marks, store, appends, interval)
+        finally:
+            deck.close()
+        frame_at = result["frame_at"]
+        return {
+            **result,
+            "imports": construct_at - main_at,
+            "app": frame_at - construct_at,
+            "construct": constructed_at - construct_at,
+            "loaded": marks.loaded - constructed_at,
+            "drawn": drawn_at - marks.loaded,
+            "settled": frame_at - drawn_at,
+        }
+
+    print(json.dumps({"main_at": main_at, **asyncio.run(session())}))
+
+
+async def _first_frame(pilot) -> dict:
+    """Wait for every pane to be filled, then draw the frame."""
+    from tui.screens.dashboard import DashboardScreen
+
+    await _until(lambda: isinstance(pilot.app.screen, DashboardScreen), "the dashboard")
+    screen = pilot.app.screen
+    await _until(lambda: _filled(screen), "every pane filled")
+    await pilot.pause(0)
+    return {
+        "frame_at": time.time(),
+        "events": len(screen.history),
+        "rows": {table: _table(screen, table).row_count for table in TABLES},
+    }
+
+
+def _filled(screen) -> bool:
+    if screen.has_class("empty"):
+        raise SystemExit("the dashboard shows no history, or could not read the store")
+    return screen.history is not None and all(_table(screen, table).row_count for table in TABLES)
+
+
+def _table(screen, name: str):
+    from textual.widgets import DataTable
+
+    return screen.query_one(f"#{name}", DataTable)
+
+
+async def _time_travel(pilot, marks: Marks, count: int) -> dict:
+    """Each key posted as the terminal driver posts it: to its first frame, to the new moment
+    shown, then to the frame once every message it set off has been handled (ms)."""
+    from textual.events import Key
+
+    app, screen = pilot.app, pilot.app.screen
+    first, handled, settled = [], [], []
+    for press in range(count):
+        name, character = KEYS[press % len(KEYS)]
+        key = Key(name, character)
+        before = screen.moment
+        posted = time.time()
+        app.post_message(key)
+        await _until(lambda shown=before: screen.moment is not shown, f"moving on {character}", 0)
+        moved = time.time()
+        await pilot.pause(0)
+        settled.append((time.time() - posted) * 1000)
+        handled.append((moved - posted) * 1000)
+        bound = max(at for at in marks.dispatched[id(key)] if at <= moved)  # its binding ran
+        first.append((marks.drawn_after(bound) - posted) * 1000)
+    harness = []
+    for press in range(HARNESS_KEYS):
+        name, _ = KEYS[press % len(KEYS)]
+        with stopwatch() as pressing:
+            await pilot.press(name)
+            await pilot.pause()
+        harness.append(pressing.seconds * 1000)
+    return {"first": first, "handled": handled, "settled": settled, "harness": harness}
+
+
+async def _appended(pilot, marks: Marks, store: str, count: int, interval: float) -> dict:
+    """Each append by another process: when it returned there, when the screen's handler took
+    it, and the first frame drawn after that (the app's own frames: nothing is forced here)."""
+    screen = pilot.app.screen
+    screen.action_live()
+    await pilot.pause(0)
+    assert screen.history is not None and screen.live
+    key = screen.history.now.workstream_map(screen.now())[0].key  # an open workstream
+    marks.advanced.clear()
+    appender = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.bench_dashboard", "--child-append", store, key]
+        + ["--appends", str(count), "--interval", str(interval)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+    def all_shown() -> bool:
+        return len(marks.advanced) >= count and marks.frames[-1] > marks.advanced[count - 1]
+
+    deadline = time.monotonic() + WAIT
+    while not all_shown() and time.monotonic() < deadline and appender.poll() in (None, 0):
+        await asyncio.sleep(0.01)  # the marks hold the times: this only waits
+    out, err = appender.communicate(timeout=WAIT)
+    if appender.returncode != 0:
+        raise SystemExit(f"the appending process failed:\n{err.decode()[-3000:]}")
+    appended = [float(line) for line in out.split()]
+    handed = marks.advanced[: len(appended)]
+    return {
+        "appended": appended,
+        "handed": handed,
+        "shown": [marks.first_frame_after(at) for at in handed],
+    }
+
+
+def _child_append(store: str, key: str, count: int, interval: float) -> None:
+    """Another process: status reports on `key`, `interval` apart; prints when each returned."""
+    from domain.service import Staffdeck
+
+    deck = Staffdeck(store, actor="bench-appender", create=False)
+    try:
+        for number in range(count):
+            time.sleep(interval)
+            note = f"Benchmark append {number + 1} of {count}"
+            deck.report_status(key, STATES[number % len(STATES)], note=note)
+            print(repr(time.time()), flush=True)
+    finally:
+        deck.close()
+
+
+async def _until(condition: Callable[[], object], what: str, poll: float = POLL) -> None:
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the dashboard did not get to {what} within {WAIT:.0f} s")
+        await asyncio.sleep(poll)
+
+
+def _progress(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# ---- on its own ----------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.bench_dashboard",
+        description="The dashboard's launch, time-travel key and live-append speeds.",
+    )
+    parser.add_argument("store", nargs="?", help="an SQLite store file (it is not written)")
+    parser.add_argument("--runs", type=int, default=5, help="fresh-process launches [5]")
+    parser.add_argument("--keys", type=int, default=50, help="time-travel keys [50]")
+    parser.add_argument("--appends", type=int, default=20, help="appends by another process [20]")
+    parser.add_argument("--interval", type=float, default=0.3, help="seconds between them [0.3]")
+    parser.add_argument("--child-launch", metavar="STORE", help=argparse.SUPPRESS)
+    parser.add_argument("--child-session", metavar="STORE", help=argparse.SUPPRESS)
+    parser.add_argument("--child-append", nargs=2, metavar=("STORE", "KEY"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_launch:
+        _child_dashboard(args.child_launch, keys=0, appends=0, interval=0)
+    elif args.child_session:
+        _child_dashboard(args.child_session, args.keys, args.appends, args.interval)
+    elif args.child_append:
+        _child_append(*args.child_append, count=args.appends, interval=args.interval)
+    elif args.store:
+        store = str(Path(args.store).resolve())
+        n = _count(store)
+        table = Table("events", "measure", "figure", "against the target")
+        measure(
+            store,
+            n,
+            runs=args.runs,
+            keys=args.keys,
+            appends=args.appends,
+            interval=args.interval,
+            add=lambda *cells: table.add(f"{n:,}", *cells),
+        )
+        print()
+        print(table.render())
+    else:
+        parser.error("name a store, or run `python -m benchmarks`")
+
+
+def _count(store: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as connection:
+        return connection.execute("SELECT count(*) FROM stored_events").fetchone()[0]
+
+
+if __name__ == "__main__":
+    main()
