@@ -250,10 +250,12 @@ class Marks:
         if kind == "loaded":
             self.loaded = now
         elif kind == "advanced":
-            self.advanced += [now] * len(message.events)
+            # The events wait in the screen's inbox until this message drains it.
+            self.advanced += [now] * len(self.app.screen._inbox)
 
     def record_frames(self, app) -> None:
         """Textual has no public hook for a drawn frame: wrap the app's `_display`."""
+        self.app = app
         display = app._display
 
         def displayed(screen, renderable) -> None:
@@ -323,20 +325,20 @@ async def _first_frame(pilot) -> dict:
     return {
         "frame_at": time.time(),
         "events": len(screen.history),
-        "rows": {table: _table(screen, table).row_count for table in TABLES},
+        "rows": {table: len(_table(screen, table).row_keys) for table in TABLES},
     }
 
 
 def _filled(screen) -> bool:
     if screen.has_class("empty"):
         raise SystemExit("the dashboard shows no history, or could not read the store")
-    return screen.history is not None and all(_table(screen, table).row_count for table in TABLES)
+    return screen.history is not None and all(_table(screen, table).row_keys for table in TABLES)
 
 
 def _table(screen, name: str):
-    from textual.widgets import DataTable
+    from tui.widgets.pane import Pane
 
-    return screen.query_one(f"#{name}", DataTable)
+    return screen.query_one(f"#{name}", Pane)
 
 
 async def _time_travel(pilot, marks: Marks, count: int) -> dict:

@@ -12,7 +12,7 @@ from tui.widgets.pane import Pane
 
 
 def keys_in(screen: DashboardScreen, pane: str) -> list[str]:
-    return [row.value for row in screen.query_one(f"#{pane}", Pane).rows]
+    return screen.query_one(f"#{pane}", Pane).row_keys
 
 
 def expected(screen: DashboardScreen) -> dict[str, list[str]]:
@@ -185,9 +185,11 @@ def test_an_event_from_another_connection_appears_without_a_keypress(sample_stor
                 other.close()
             await until(lambda: raised.key in keys_in(screen, "blockers"), pilot)
             radar = screen.query_one("#blockers", Pane)
-            row = radar.get_row(raised.key)
-            assert row[1].plain == "[@click=app.quit]x[/] and a[/]b"  # text, not markup
-            assert row[0].plain.startswith("•")  # marked as new
+            assert radar.cell_text(raised.key, "Blocker") == "[@click=app.quit]x[/] and a[/]b"
+            radar.select(raised.key)
+            line = radar.render_line(radar.cursor - radar._top + 1).text
+            assert "•" + raised.key in line  # marked as new
+            assert "[@click=app.quit]x[/] and a[/]b" in line  # drawn as text, not markup
             assert shown(screen) == expected(screen)
 
     run(scenario)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from domain.service import Staffdeck
 from events import Event
@@ -22,12 +22,12 @@ from projections.time_travel import History
 from tui.feed import StoreFeed
 from tui.look import Look
 from tui.screens.go_to_date import GoToDate
-from tui.widgets.blocker_radar import BlockerRadarPane, blocker_rows
-from tui.widgets.decision_queue import DecisionQueuePane, decision_rows
+from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
+from tui.widgets.decision_queue import DecisionQueuePane
 from tui.widgets.detail import DetailPane, detail_of, when
 from tui.widgets.pane import Pane
 from tui.widgets.time_bar import TimeBar
-from tui.widgets.workstream_map import WorkstreamMapPane, workstream_rows
+from tui.widgets.workstream_map import WorkstreamMapPane
 
 PANES = ("workstreams", "decisions", "blockers", "detail")
 NARROW_BELOW = 140  # columns: below this the panes become tabs
@@ -96,6 +96,7 @@ class DashboardScreen(Screen):
         self.by_key: dict[str, list[Event]] | None = None  # None until indexed
         self._inbox: list[Event] = []  # filled by the feed's thread, emptied by the UI's
         self._inbox_lock = threading.Lock()
+        self._first_frame = threading.Event()
         self._models: ReadModels | None = None  # what the panes show now
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
@@ -146,11 +147,13 @@ class DashboardScreen(Screen):
             self.post_message(StoreFailed(error))
             return
         self.post_message(StoreLoaded(history))
+        # What the first frame does not need waits until it is drawn: this
+        # thread would only slow it down, holding the interpreter's lock.
+        self._first_frame.wait(timeout=5)
+        self._measure_shape(history.events)
         by_key: dict[str, list[Event]] = defaultdict(list)
-        for event in events:
+        for event in history.events:
             by_key[event.key].append(event)
-        for item_events in by_key.values():
-            item_events.sort(key=_at)  # an item's events by time, whatever the recording order
         self.post_message(HistoryIndexed(by_key))
         self.feed.follow(self._deliver)
 
@@ -160,12 +163,17 @@ class DashboardScreen(Screen):
             self._inbox.extend(events)
         self.post_message(StoreAdvanced())
 
+    def _measure_shape(self, events: list[Event]) -> None:
+        """In a worker thread: the time bar's sparklines, over all of history."""
+        if events:
+            end = max(self.now(), events[-1].at)
+            counts = OpenCounts(events, events[0].at, end, SPARK_BUCKETS)
+            self.app.call_from_thread(self._show_shape, counts)
+
     # The description is given: without one Textual would repr() every event.
     @work(thread=True, exclusive=True, group="shape", description="measure history's shape")
-    def _measure_shape(self, events: list[Event], end: datetime) -> None:
-        if events:
-            counts = OpenCounts(events, events[0].at, max(end, events[-1].at), SPARK_BUCKETS)
-            self.app.call_from_thread(self._show_shape, counts)
+    def _measure_shape_again(self, events: list[Event]) -> None:
+        self._measure_shape(events)
 
     def _show_shape(self, counts: OpenCounts) -> None:
         self.counts = counts
@@ -174,8 +182,8 @@ class DashboardScreen(Screen):
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.history = message.history
         self.set_class(False, "loading")
-        self._measure_shape(list(self.history.events), self.now())
         self.refresh_view()
+        self.call_after_refresh(self._first_frame.set)
 
     def on_history_indexed(self, message: HistoryIndexed) -> None:
         self.by_key = message.by_key
@@ -196,7 +204,10 @@ class DashboardScreen(Screen):
             if len(events) > 1 and events[-2].at > event.at:  # a backfill
                 events.sort(key=_at)
         self.set_timer(FRESH_SECONDS + 0.05, self.refresh_view)
-        self._measure_shape(list(self.history.events), self.now())
+        if self.counts is None or not self.counts.extend(new):
+            self._measure_shape_again(list(self.history.events))
+        else:
+            self.query_one(TimeBar).shape(self.counts)
         self.refresh_view()
 
     def on_store_failed(self, message: StoreFailed) -> None:
@@ -228,7 +239,7 @@ class DashboardScreen(Screen):
         if self.history is None:
             return
         empty = len(self.history) == 0
-        self.set_class(empty, "empty")
+        self._mark(empty, "empty")
         if empty:
             self.query_one("#empty", Static).update(Text(EMPTY))
             return
@@ -238,22 +249,27 @@ class DashboardScreen(Screen):
         now = time.monotonic()
         self.fresh = {key: fades for key, fades in self.fresh.items() if fades > now}
         fresh = set(self.fresh)
-        self.query_one(WorkstreamMapPane).show(*workstream_rows(models, moment, look), fresh, look)
-        self.query_one(DecisionQueuePane).show(*decision_rows(models, moment, look), fresh, look)
-        radar = self.query_one(BlockerRadarPane)
-        rows, total, picture = blocker_rows(models, moment, look)
-        radar.show(rows, total, fresh, look)
+        self.query_one(WorkstreamMapPane).show(_keyed(models.workstream_map(moment)), fresh, look)
+        self.query_one(DecisionQueuePane).show(_keyed(models.decision_queue(moment)), fresh, look)
+        radar, rows = self.query_one(BlockerRadarPane), models.blocker_radar(moment)
+        radar.show(_keyed(rows), fresh, look)
+        picture = radar_picture(rows, look)
         self._show_detail()
         self.query_one(TimeBar).show(moment, self.live, len(self.history))
         banner = self.query_one("#banner", Static)
         banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live")
-        self.set_class(not self.live, "past")
+        self._mark(not self.live, "past")
         known_at = "" if self.live else f"as known at {when(moment)}"
         for pane in self.query(".pane").exclude("#blockers"):
             pane.border_subtitle = known_at
         if known_at:
             picture.append(f" · {known_at}")
         radar.border_subtitle = picture
+
+    def _mark(self, on: bool, name: str) -> None:
+        """set_class, only when it changes: each change restyles the whole screen."""
+        if self.has_class(name) != on:
+            self.set_class(on, name)
 
     def _show_detail(self) -> None:
         if self._models is None:
@@ -277,9 +293,9 @@ class DashboardScreen(Screen):
         pane = self.query_one(f"#{self._last_table}", Pane)
         return pane.selected_key
 
-    @on(DataTable.RowHighlighted)
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.has_focus:
+    @on(Pane.Highlighted)
+    def _row_highlighted(self, event: Pane.Highlighted) -> None:
+        if event.pane.has_focus:
             self._show_detail()
 
     def on_descendant_focus(self, event) -> None:
@@ -355,6 +371,10 @@ class DashboardScreen(Screen):
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}").focus()
+
+
+def _keyed(rows: list) -> list[tuple[str, object]]:
+    return [(row.key, row) for row in rows]
 
 
 def _at(event: Event) -> datetime:

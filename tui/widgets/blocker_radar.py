@@ -1,14 +1,12 @@
 """The blocker radar pane: open blockers by severity and age."""
 
 from collections import Counter
-from datetime import datetime
 
 from rich.text import Text
 
-from projections.blocker_radar import SEVERITY_RANK
-from projections.read_models import ReadModels
+from projections.blocker_radar import SEVERITY_RANK, RadarRow
 from tui.look import Look, plain
-from tui.widgets.pane import MAX_ROWS, Pane, Row
+from tui.widgets.pane import Pane
 
 
 class BlockerRadarPane(Pane):
@@ -25,34 +23,26 @@ class BlockerRadarPane(Pane):
     def __init__(self):
         super().__init__("3 Blockers", id="blockers")
 
-
-def blocker_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Row], int, Text]:
-    """The first MAX_ROWS rows, drawn; how many there are in all; and the radar's
-    one-line picture: how many at each severity."""
-    rows = []
-    radar = models.blocker_radar(now)
-    for r in radar[:MAX_ROWS]:
+    def cells(self, r: RadarRow, look: Look) -> list[Text]:
         if r.escalation_due:
             escalation = Text("⚠ ESCALATE", style=look.alarm)
         elif r.escalated:
             escalation = Text(f"↑ {r.escalated_to}", style=look.warn)
         else:
             escalation = Text("")
-        age = Text(f"{r.age_days}d", style=look.bad if r.past_threshold else "")
-        rows.append(
-            (
-                r.key,
-                [
-                    plain(r.key),
-                    plain(r.title),
-                    plain(r.workstream),
-                    plain(r.owner),
-                    look.severity(r.severity),
-                    age,
-                    escalation,
-                ],
-            )
-        )
+        return [
+            plain(r.key),
+            plain(r.title),
+            plain(r.workstream),
+            plain(r.owner),
+            look.severity(r.severity),
+            Text(f"{r.age_days}d", style=look.bad if r.past_threshold else ""),
+            escalation,
+        ]
+
+
+def radar_picture(radar: list[RadarRow], look: Look) -> Text:
+    """The radar in one line: how many open at each severity, and how many to escalate."""
     counts = Counter(r.severity for r in radar)
     parts = [
         look.severity(severity) + Text(f" {counts[severity]}")
@@ -60,5 +50,4 @@ def blocker_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Ro
     ]
     if due := sum(r.escalation_due for r in radar):
         parts.append(Text(f"⚠ {due} to escalate", style=look.alarm))
-    picture = Text(" · ").join(parts)
-    return rows, len(radar), picture
+    return Text(" · ").join(parts)

@@ -1,13 +1,11 @@
 """The decision queue pane: open decisions, most urgent first."""
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.binding import Binding
 
-from projections.read_models import ReadModels
+from projections.decision_queue import QueueRow
 from tui.look import Look, plain
-from tui.widgets.pane import MAX_ROWS, Pane, Row, day
+from tui.widgets.pane import Pane, day
 
 
 class DecisionQueuePane(Pane):
@@ -26,12 +24,7 @@ class DecisionQueuePane(Pane):
     def __init__(self):
         super().__init__("2 Decisions", id="decisions")
 
-
-def decision_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[Row], int]:
-    """The first MAX_ROWS rows, drawn; and how many there are in all."""
-    rows = []
-    found = models.decision_queue(now)
-    for r in found[:MAX_ROWS]:
+    def cells(self, r: QueueRow, look: Look) -> list[Text]:
         flags = Text()
         if r.overdue:
             flags.append("OVERDUE ", style=look.alarm)
@@ -39,22 +32,13 @@ def decision_rows(models: ReadModels, now: datetime, look: Look) -> tuple[list[R
             flags.append("REVIEW ", style=look.warn)
         if r.reopened:
             flags.append("REOPENED", style=look.warn)
-        due = day(r.due)
-        if r.overdue:
-            due.stylize(look.bad)
-        rows.append(
-            (
-                r.key,
-                [
-                    plain(r.key),
-                    plain(r.question),
-                    plain(r.workstream),
-                    plain(r.owner),
-                    plain(r.status),
-                    due,
-                    plain(f"{r.days_open}d"),
-                    flags,
-                ],
-            )
-        )
-    return rows, len(found)
+        return [
+            plain(r.key),
+            plain(r.question),
+            plain(r.workstream),
+            plain(r.owner),
+            plain(r.status),
+            Text(r.due.isoformat(), style=look.bad) if r.overdue else day(r.due),
+            plain(f"{r.days_open}d"),
+            flags,
+        ]

@@ -12,8 +12,8 @@ from projections.read_models import ReadModels
 from projections.timeline import describe
 from tui.look import Look
 
-LATEST = 12
-HISTORY = 40  # an item's latest events; the CLI's `log KEY` has them all
+LATEST = 10
+HISTORY = 20  # an item's latest events; the CLI's `log KEY` has them all
 
 
 class DetailPane(VerticalScroll, can_focus=True):

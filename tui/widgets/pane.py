@@ -1,96 +1,215 @@
-"""A pane of the dashboard: one read model's rows in a table, keyed by item."""
+"""A pane of the dashboard: one read model's rows in a table, keyed by item.
 
+Only the rows on screen are ever turned into cells and drawn: a pane holds
+the read model's row objects and builds a row's cells when it comes into
+view, so a query of 3,000 open decisions costs no more to show than one of
+30. (Textual's DataTable renders every cell through Rich and re-measures
+every row on each change: too slow to redraw on every time-travel key.)
+"""
+
+from typing import Any
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.look import Look, plain
 
-Row = tuple[str, list[Text]]
-# Tables stay quick to fill and lay out: past this many rows (more than any
-# screen shows) the rest are counted, not drawn.
-MAX_ROWS = 100
-MORE = "…"
+Row = tuple[str, Any]  # (item key, the read model's row)
+PAD = 1  # spaces either side of a cell
 
 
-class Pane(DataTable):
+class Pane(Widget, can_focus=True):
     # (label, width, rank): the one column without a width takes the room that
     # is left; when the pane is too narrow, columns go from the highest rank down.
     COLUMNS: tuple[tuple[str, int | None, int], ...] = ()
     MIN_FLEX = 18
+    COMPONENT_CLASSES = {"pane--header", "pane--cursor", "pane--fresh"}
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "move(-1_000_000)", "First", show=False),
+        Binding("end", "move(1_000_000)", "Last", show=False),
     ]
+    cursor = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved to another item."""
+
+        def __init__(self, pane: "Pane", key: str | None):
+            super().__init__()
+            self.pane = pane
+            self.key = key
 
     def __init__(self, title: str, *, id: str):
-        super().__init__(cursor_type="row", id=id, classes="pane")
+        super().__init__(id=id, classes="pane")
         self.border_title = title
-        self._shown: tuple[list[Row], int, set[str], Look] | None = None
-        self._width = 0
-        self._kept = list(range(len(self.COLUMNS)))  # indexes of the columns shown
+        self._rows: list[Row] = []
+        self._index: dict[str, int] = {}
+        self._fresh: set[str] = set()
+        self._look: Look | None = None
+        self._cells: dict[str, list[Text]] = {}  # built as rows come into view
+        self._top = 0  # the first row shown
 
-    def on_resize(self) -> None:
-        if self.content_region.width != self._width and self._shown is not None:
-            self.show(*self._shown)
+    # ---- what a pane module says -------------------------------------------
 
-    def _columns_for(self, width: int) -> None:
-        kept = sorted(range(len(self.COLUMNS)), key=lambda i: self.COLUMNS[i][2])
-        while len(kept) > 2 and self._room(kept, width) < self.MIN_FLEX:
-            kept.pop()
-        self._kept = sorted(kept)
-        flex = max(self.MIN_FLEX, self._room(kept, width))
-        self.clear(columns=True)
-        for i in self._kept:
-            label, w, _rank = self.COLUMNS[i]
-            self.add_column(label, width=w or flex, key=label)
-        self._width = width
+    def cells(self, row: Any, look: Look) -> list[Text]:
+        """One Text per column, for one row of the read model."""
+        raise NotImplementedError
 
-    def _room(self, kept: list[int], width: int) -> int:
-        """What is left for the flexible column, after the others and their padding."""
-        fixed = sum((self.COLUMNS[i][1] or 0) + 2 * self.cell_padding for i in kept)
-        return width - fixed - 2 * self.cell_padding - 1
+    # ---- showing rows -------------------------------------------------------
 
-    def show(self, rows: list[Row], total: int, fresh: set[str], look: Look) -> None:
-        """Replace the rows, keeping the selection on the same item where it still is.
-
-        `total` counts the rows not drawn too."""
-        self._shown = (rows, total, fresh, look)
-        if not self.content_region.width:
-            return  # not laid out yet: the first resize draws them, once
+    def show(self, rows: list[Row], fresh: set[str], look: Look) -> None:
+        """Replace the rows, keeping the cursor on the same item where it still is."""
         keep = self.selected_key
-        if self.content_region.width != self._width or not self.columns:
-            self._columns_for(self.content_region.width)
-        else:
-            self.clear()
-        for key, cells in rows:
-            if key in fresh:  # changed a moment ago: marked until the mark fades
-                cells = [cell.copy() for cell in cells]
-                cells[0] = Text("•", style="bold") + cells[0]
-                for cell in cells:
-                    cell.stylize(look.fresh)
-            self.add_row(*[cells[i] for i in self._kept], key=key)
-        if total > len(rows):
-            more = Text(f"{MORE} {total - len(rows):,} more", style="italic")
-            self.add_row(more, *[Text("")] * (len(self._kept) - 1), key=MORE)
-        self.select(keep)
+        self._rows, self._fresh, self._look = rows, fresh, look
+        self._index = {key: i for i, (key, _) in enumerate(rows)}
+        self._cells = {}
+        if not self.select(keep):
+            self.cursor = min(self.cursor, max(0, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def row_keys(self) -> list[str]:
+        return [key for key, _ in self._rows]
+
+    def cell_text(self, key: str, column: str) -> str:
+        """What a cell says, as plain text (for tests and screen readers)."""
+        labels = [label for label, _, _ in self.COLUMNS]
+        return self._cells_of(self._index[key])[labels.index(column)].plain
 
     @property
     def selected_key(self) -> str | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return None if key == MORE else key
+        return self._rows[self.cursor][0] if 0 <= self.cursor < len(self._rows) else None
 
     def select(self, key: str | None) -> bool:
-        if key is None:
+        if key is None or key not in self._index:
             return False
-        try:
-            self.move_cursor(row=self.get_row_index(key), animate=False)
-        except RowDoesNotExist:  # not in this pane at this moment
-            return False
+        self.cursor = self._index[key]
         return True
+
+    def _cells_of(self, index: int) -> list[Text]:
+        key, row = self._rows[index]
+        if key not in self._cells:
+            assert self._look is not None
+            self._cells[key] = self.cells(row, self._look)
+        return self._cells[key]
+
+    # ---- the cursor ---------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        body = max(1, self.content_size.height - 1)
+        if new < self._top:
+            self._top = new
+        elif new >= self._top + body:
+            self._top = new - body + 1
+        self.refresh()
+        if old != new or not self._rows:
+            self.post_message(self.Highlighted(self, self.selected_key))
+
+    def action_move(self, rows: int) -> None:
+        if self._rows:
+            self.cursor = min(len(self._rows) - 1, max(0, self.cursor + rows))
+
+    def action_page(self, pages: int) -> None:
+        self.action_move(pages * max(1, self.content_size.height - 2))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.action_move(3)
+        event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.action_move(-3)
+        event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1 and self._top + event.y - 1 < len(self._rows):
+            self.cursor = self._top + event.y - 1
+
+    # ---- drawing --------------------------------------------------------------
+
+    def _layout(self, width: int) -> list[tuple[int, int]]:
+        """(column index, width) of the columns that fit."""
+        kept = sorted(range(len(self.COLUMNS)), key=lambda i: self.COLUMNS[i][2])
+        while len(kept) > 2 and self._room(kept, width) < self.MIN_FLEX:
+            kept.pop()
+        flex = max(self.MIN_FLEX, self._room(kept, width))
+        return [(i, self.COLUMNS[i][1] or flex) for i in sorted(kept)]
+
+    def _room(self, kept: list[int], width: int) -> int:
+        """What is left for the flexible column, after the others and their padding."""
+        return width - sum((self.COLUMNS[i][1] or 0) + 2 * PAD for i in kept) - 2 * PAD
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        base = self.rich_style
+        layout = self._layout(width)
+        if y == 0:
+            header = base + self.get_component_rich_style("pane--header", partial=True)
+            cells = [plain(self.COLUMNS[i][0]) for i, _ in layout]
+            return _strip(cells, [w for _, w in layout], header, width)
+        index = self._top + y - 1
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        row = self._cells_of(index)
+        style = base
+        key = self._rows[index][0]
+        if key in self._fresh:  # changed a moment ago: marked until the mark fades
+            style += self.get_component_rich_style("pane--fresh", partial=True)
+            row = [Text("•") + row[0], *row[1:]]
+        if index == self.cursor:
+            cursor = "pane--cursor" if self.has_focus else "pane--header"
+            style += self.get_component_rich_style(cursor, partial=True)
+        return _strip([row[i] for i, _ in layout], [w for _, w in layout], style, width)
+
+
+def _strip(cells: list[Text], widths: list[int], style: Style, width: int) -> Strip:
+    segments: list[Segment] = []
+    for cell, cell_width in zip(cells, widths, strict=True):
+        segments.append(Segment(" " * PAD, style))
+        segments += _fit(cell, cell_width, style)
+        segments.append(Segment(" " * PAD, style))
+    used = sum(cell_len(s.text) for s in segments)
+    if used < width:
+        segments.append(Segment(" " * (width - used), style))
+    return Strip(segments).crop(0, width)
+
+
+def _fit(text: Text, width: int, style: Style) -> list[Segment]:
+    """The cell's text in exactly `width` cells, cut with … when it is longer."""
+    content = text.plain.replace("\n", " ")
+    if cell_len(content) > width:
+        content = set_cell_size(content, max(0, width - 1)) + "…"
+    else:
+        content = set_cell_size(content, width)
+    base = style + _style(text.style)
+    if not text.spans:
+        return [Segment(content, base)]
+    # Few spans per cell (a severity inside "B-15 ! high"): style each stretch.
+    cuts = sorted({0, len(content), *(s.start for s in text.spans), *(s.end for s in text.spans)})
+    segments = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if start >= len(content):
+            break
+        piece = base
+        for span in text.spans:
+            if span.start <= start and end <= span.end:
+                piece += _style(span.style)
+        segments.append(Segment(content[start:end], piece))
+    return segments
+
+
+def _style(style: str | Style) -> Style:
+    return Style.parse(style) if isinstance(style, str) else style
 
 
 def day(value) -> Text:
