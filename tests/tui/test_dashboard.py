@@ -324,3 +324,16 @@ def test_live_on_sqlite(sqlite_store, make_app):
 @pytest.mark.postgres
 def test_live_on_postgres(postgres_store, make_app):
     live_append_appears(postgres_store, make_app)
+
+
+def test_the_palette_switches_to_the_projector_theme(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            await pilot.press("ctrl+p", *"theme", "enter")
+            await pilot.pause()
+            await pilot.press(*"high-contrast", "enter")
+            await until(lambda: app.theme == "staffdeck-high-contrast", pilot)
+
+    run(scenario)
