@@ -307,29 +307,24 @@ class Size:
 
     def _rebuild(self) -> tuple[float, float, float]:
         """Open the store, read every event, fold every projection."""
-        with stopwatch() as whole:
-            app = Staffdeck(self.store, actor="bench", create=False)
-            with stopwatch() as reading:
-                _, events = app.events_after(0)
-            with stopwatch() as folding:
-                models = ReadModels()
-                models.apply_all(events)
-        app.close()
-        self._check("rebuild", models.count)
-        return whole.seconds, reading.seconds, folding.seconds
+        *seconds, _models = self._read_and_fold("rebuild", ReadModels.apply_all, ReadModels)
+        return tuple(seconds)
 
     def _dashboard_start(self) -> tuple[float, float, float, History]:
         """As the dashboard starts: the same, plus checkpoints for time travel."""
+        return self._read_and_fold("dashboard start", History.extend, History)
+
+    def _read_and_fold(self, what: str, fold, make) -> tuple[float, float, float, object]:
         with stopwatch() as whole:
             app = Staffdeck(self.store, actor="bench", create=False)
             with stopwatch() as reading:
                 _, events = app.events_after(0)
             with stopwatch() as folding:
-                history = History()
-                history.extend(events)
+                result = make()
+                fold(result, events)
         app.close()
-        self._check("dashboard start", len(history))
-        return whole.seconds, reading.seconds, folding.seconds, history
+        self._check(what, len(result))
+        return whole.seconds, reading.seconds, folding.seconds, result
 
     def _check(self, what: str, count: int) -> None:
         if count != self.n:

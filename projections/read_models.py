@@ -48,6 +48,10 @@ class ReadModels:
             for event_type in projection.handles:
                 self._routes[event_type] = projection.apply
 
+    def __len__(self) -> int:
+        """How many events have been folded in."""
+        return self.count
+
     def _projections(self) -> tuple:
         return (
             self.workstreams,

@@ -46,3 +46,10 @@ def parse_moment(text: str, now: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.astimezone()  # the machine's local zone
     return moment.astimezone(UTC)
+
+
+def through_the_day(text: str, moment: datetime) -> datetime:
+    """The end of a range: a date alone means the whole of that day, as known by its end."""
+    if has_time(text):
+        return moment
+    return moment + timedelta(days=1) - timedelta(microseconds=1)

@@ -4,14 +4,14 @@ import getpass
 import os
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import click
 
 from domain.service import Clock, Staffdeck
 from events import Event, encode, utc_now
 from projections.timeline import describe
-from tui.dates import DateInputError, has_time, parse_day, parse_moment
+from tui.dates import DateInputError, parse_day, parse_moment, through_the_day
 
 NOW_ENV = "STAFFDECK_NOW"  # a fixed "now" for demos and reproducible runs
 
@@ -112,10 +112,7 @@ def moment_option(text: str | None, ctx: click.Context, name: str) -> datetime |
     """An end of range: a date alone means the whole of that day, as known by its end."""
     if text is None:
         return None
-    moment = parse_option(text, ctx, name)
-    if not has_time(text):
-        moment += timedelta(days=1) - timedelta(microseconds=1)
-    return moment
+    return through_the_day(text, parse_option(text, ctx, name))
 
 
 def json_option(command):

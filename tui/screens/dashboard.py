@@ -98,6 +98,7 @@ class DashboardScreen(Screen):
         self._inbox_lock = threading.Lock()
         self._first_frame = threading.Event()
         self._models: ReadModels | None = None  # what the panes show now
+        self._look: Look | None = None  # and in which colours
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
         self.counts: OpenCounts | None = None
@@ -243,7 +244,8 @@ class DashboardScreen(Screen):
         if empty:
             self.query_one("#empty", Static).update(Text(EMPTY))
             return
-        look = Look.of(self.app.get_css_variables())
+        # Colours come from the theme; read once a refresh (the detail pane uses them too).
+        look = self._look = Look.of(self.app.get_css_variables())
         moment, models = self.shown_moment(), self.models()
         self._models = models
         now = time.monotonic()
@@ -272,14 +274,11 @@ class DashboardScreen(Screen):
             self.set_class(on, name)
 
     def _show_detail(self) -> None:
-        if self._models is None:
+        if self._models is None or self._look is None:
             return
         key = self._selected_key()
-        moment = self.shown_moment()
-        look = Look.of(self.app.get_css_variables())
-        self.query_one(DetailPane).show(
-            detail_of(key, self._models, self._events_of(key, moment), look)
-        )
+        events = self._events_of(key, self.shown_moment())
+        self.query_one(DetailPane).show(detail_of(key, self._models, events, self._look))
 
     def _events_of(self, key: str | None, moment: datetime) -> list[Event]:
         if key is None or self.history is None:

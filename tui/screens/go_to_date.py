@@ -1,6 +1,6 @@
 """`g`: go to a date, typed as people type dates."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,15 +9,12 @@ from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
-from tui.dates import FORMS, DateInputError, has_time, parse_moment
+from tui.dates import FORMS, DateInputError, parse_moment, through_the_day
 
 
 def moment_of(text: str, now: datetime) -> datetime:
     """A date alone means that whole day, as known by its end (as `show --as-of` does)."""
-    moment = parse_moment(text, now)
-    if not has_time(text):
-        moment += timedelta(days=1) - timedelta(microseconds=1)
-    return moment
+    return through_the_day(text, parse_moment(text, now))
 
 
 class _Moment(Validator):

@@ -10,8 +10,6 @@ from textual.widgets import Label, Sparkline, Static
 from projections.open_counts import OpenCounts
 from tui.widgets.detail import when
 
-LABEL_WIDTH = 18
-
 
 class TimeBar(Vertical):
     def __init__(self):
@@ -60,9 +58,10 @@ class TimeBar(Vertical):
             return
         spark = self.query_one("#spark-blockers", Sparkline)
         width = max(1, spark.size.width)
-        column = LABEL_WIDTH + round(self._counts.position(self._moment) * (width - 1))
+        left = spark.region.x - self.query_one("#marker").region.x  # past the labels
+        column = left + round(self._counts.position(self._moment) * (width - 1))
         label = when(self._moment)
-        if column + len(label) + 2 <= LABEL_WIDTH + width:
+        if column + len(label) + 2 <= left + width:
             marker = Text(" " * column + "▲", style="bold")
             marker.append(f" {label}", style="dim")
         else:  # near the right end: the date goes to the left of the marker
