@@ -3,6 +3,8 @@
 The CLI and the dashboard both write through `Staffdeck`; nothing else appends.
 """
 
+import hashlib
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -398,18 +400,23 @@ class Staffdeck(Application[str]):
                     yield decode_tagged(row.topic, row.state)
                 last = page[-1].id
 
-    def events_after(self, position: int = 0) -> tuple[int, list[AnyEvent]]:
+    def events_after(
+        self, position: int = 0, *, stop: threading.Event | None = None
+    ) -> tuple[int, list[AnyEvent]]:
         """Every event recorded after notification `position`, and the new position.
 
         The rebuild path: raw payloads decoded straight into Structs, a page
-        at a time.
+        at a time. Once `stop` is set it ends after the page it is on: the
+        events so far, and the position they reach.
         """
         events: list[AnyEvent] = []
         with paused_gc(), self._store_errors():
             for last, count, array in fetch_pages(self.recorder, position):
+                if stop is not None and stop.is_set():
+                    break
                 try:
                     page = decode_array(array)
-                except msgspec.DecodeError:
+                except (msgspec.DecodeError, UnicodeDecodeError):
                     page = []  # found row by row below
                 if len(page) != count:
                     self._unreadable_row(position, last)
@@ -417,12 +424,22 @@ class Staffdeck(Application[str]):
                 position = last
         return position, events
 
+    def mark_at(self, position: int) -> str | None:
+        """A digest of the event stored at notification `position` (None if there is
+        none): what a saved read model checks to know it was folded from this store."""
+        with self._store_errors():
+            rows = fetch_rows(self.recorder, position - 1, position) if position > 0 else []
+        if not rows:
+            return None
+        _, tag, payload = rows[0]
+        return hashlib.sha256(tag.encode() + b"\0" + bytes(payload)).hexdigest()
+
     def _unreadable_row(self, after: int, until: int) -> None:
         """Name the stored row in (after, until] that does not decode."""
         for position, tag, payload in fetch_rows(self.recorder, after, until):
             try:
                 decode_tagged(tag, payload)
-            except (KeyError, msgspec.DecodeError) as error:
+            except (KeyError, msgspec.DecodeError, UnicodeDecodeError) as error:
                 raise StoreError(
                     f"The store's event #{position} cannot be read ({error}); "
                     "the store may be damaged or written by a newer staffdeck."

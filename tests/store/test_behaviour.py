@@ -48,7 +48,10 @@ class StoreBehaviour:
         deck.open_workstream("Checkout v2", owner="ana", stakeholders=["cy"])
         deck.report_status("W-1", "at_risk", note="vendor late")
         history = deck.history("W-1")
-        assert [type(e).__name__ for e in history] == ["WorkstreamOpened", "WorkstreamStatusReported"]
+        assert [type(e).__name__ for e in history] == [
+            "WorkstreamOpened",
+            "WorkstreamStatusReported",
+        ]
         assert history[1].note == "vendor late" and history[1].actor == "ana"
 
     def test_an_unknown_item_is_a_domain_error(self, deck):
@@ -68,9 +71,7 @@ class StoreBehaviour:
         deck.reopen_blocker("B-1", why="again")
         deck.resolve_blocker("B-1", resolution="done")
 
-    def test_the_rebuild_read_matches_the_library_read_across_pages(
-        self, deck, monkeypatch
-    ):
+    def test_the_rebuild_read_matches_the_library_read_across_pages(self, deck, monkeypatch):
         self.record_a_meeting(deck)
         monkeypatch.setattr(domain.store, "PAGE_ROWS", 5)  # three pages, the last short
         position, events = deck.events_after(0)
@@ -93,6 +94,16 @@ class TestSQLite(StoreBehaviour):
     @pytest.fixture
     def location(self, sqlite_store):
         return sqlite_store
+
+    def test_a_row_that_is_not_utf8_is_named(self, deck, location):
+        self.record_a_meeting(deck)
+        with sqlite3.connect(location) as connection:
+            connection.execute(
+                f"UPDATE {deck.recorder.events_table_name} SET state = ? WHERE rowid = 4",
+                (b'{"type":"workstream.status_reported","note":"\xce"}',),
+            )
+        with pytest.raises(StoreError, match="event #4 cannot be read"):
+            deck.events_after(0)
 
     def damage(self, location, table, position):
         with sqlite3.connect(location) as connection:
