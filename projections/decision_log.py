@@ -6,6 +6,7 @@ import msgspec
 from msgspec.structs import replace
 
 from events import (
+    AnyEvent,
     DecisionDeferred,
     DecisionMade,
     DecisionOptionAdded,
@@ -44,7 +45,7 @@ class DecisionRecord(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     superseded_by: str | None = None
     supersedes: tuple[str, ...] = ()
     closed_why: str = ""
-    history: tuple[Event, ...] = ()
+    history: tuple[AnyEvent, ...] = ()  # typed in full, so a saved present decodes it
 
     @property
     def is_open(self) -> bool:

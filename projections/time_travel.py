@@ -19,6 +19,7 @@ from events.gc import paused_gc
 from projections.read_models import ReadModels
 
 CHECKPOINT_EVERY = 5000
+RECENT = 8  # moments whose read models are kept: stepping back and forth revisits them
 _at = attrgetter("at")
 
 
@@ -29,6 +30,7 @@ class History:
         self._times: list[datetime] = []
         self._checkpoints: list[tuple[int, tuple]] = [(0, ReadModels().snapshot())]
         self.now = ReadModels()  # the present: every event folded
+        self._recent: dict[int, ReadModels] = {}  # past read models by their end, newest last
 
     def __len__(self) -> int:
         return len(self.events)
@@ -56,6 +58,7 @@ class History:
             self._times.extend(times)
             self._fold_taking_checkpoints(start)
             return added
+        self._recent.clear()  # a backfill moves the positions they were kept by
         earliest = bisect_right(self._times, min(times))
         # A stable sort: ties keep recording order, and known events come first.
         merged = sorted(self.events[earliest:] + added, key=_at)
@@ -78,14 +81,29 @@ class History:
         self.now.apply_all(self.events[position:end])
 
     def as_of(self, moment: datetime) -> ReadModels:
-        """Every read model as known at `moment`: the events with `at` ≤ moment."""
+        """Every read model as known at `moment`: the events with `at` ≤ moment.
+
+        The models are shared with later calls for the same moment: read them,
+        never fold into them.
+        """
         end = bisect_right(self._times, moment)
         if end == len(self.events):
             return ReadModels.restore(self.now.snapshot())
-        # Every multiple of `every` has its checkpoint, in order.
-        index, snapshot = self._checkpoints[end // self.every]
+        if end in self._recent:
+            self._recent[end] = models = self._recent.pop(end)
+            return models
+        # Every multiple of `every` has its checkpoint, in order; a kept moment
+        # between it and `end` leaves less to fold (stepping a day forward).
+        start, snapshot = self._checkpoints[end // self.every]
+        nearer = [kept for kept in self._recent if start <= kept < end]
+        if nearer:
+            start = max(nearer)
+            snapshot = self._recent[start].snapshot()
         models = ReadModels.restore(snapshot)
-        models.apply_all(self.events[index:end])
+        models.apply_all(self.events[start:end])
+        self._recent[end] = models
+        if len(self._recent) > RECENT:
+            del self._recent[next(iter(self._recent))]
         return models
 
     def between(self, since: datetime, until: datetime) -> list[Event]:

@@ -9,9 +9,11 @@ the laws are then checked on the projections alone:
 1. applying events one at a time is the same as the full rebuild (and the
    history's present, however the events arrive, is the rebuild in `at` order);
 2. as-of(T) is the rebuild of exactly the events that had happened by T;
-3. a jump from a checkpoint is the same as the naive replay;
+3. a jump from a checkpoint, or from a moment jumped to before, is the same
+   as the naive replay;
 4. the diff between two moments is the comparison of the two as-ofs;
-5. a snapshot restores to the same answers and is not touched by later applies.
+5. a snapshot restores to the same answers and is not touched by later applies;
+6. a saved present loads to the same answers, and folds on to the same present.
 
 States are compared through every question the dashboard asks (rows are
 msgspec Structs, so they compare by value) and through `snapshot()`.
@@ -25,6 +27,7 @@ from hypothesis import strategies as st
 from events import Event
 from projections.diff import compare, diff
 from projections.read_models import ReadModels
+from projections.saved import load_present, save_present
 from projections.time_travel import History
 from projections.timeline import LATEST
 from tests.projections.timed_histories import (
@@ -151,7 +154,9 @@ def test_a_jump_from_a_checkpoint_is_the_naive_replay(history, data):
             for moment in data.draw(early, label="early"):
                 assert_jump_is_replay(timeline, moment)
 
-    for moment in data.draw(st.lists(moments(events), min_size=1, max_size=4), label="moments"):
+    # Sorted moments with repeats: later jumps revisit, or fold on from, earlier ones.
+    jumps = st.lists(moments(events), min_size=1, max_size=8)
+    for moment in sorted(data.draw(jumps, label="moments")) * 2:
         assert_jump_is_replay(timeline, moment)
 
 
@@ -260,10 +265,15 @@ def note(text: str) -> Command:
 
 def test_as_of_the_last_moment_orders_a_late_entry_by_when_it_happened():
     # A workstream is opened; a note about three days earlier is entered after it.
-    events = record(TimedHistory(timedelta(minutes=1), [
-        (("open_workstream", ("Checkout v2",), {"owner": "ana"}), NOW),
-        (note("the vendor went quiet"), Timing(advance=timedelta(0), backfill=0)),
-    ]))
+    events = record(
+        TimedHistory(
+            timedelta(minutes=1),
+            [
+                (("open_workstream", ("Checkout v2",), {"owner": "ana"}), NOW),
+                (note("the vendor went quiet"), Timing(advance=timedelta(0), backfill=0)),
+            ],
+        )
+    )
     timeline = History()
     timeline.extend(events)
     # At any moment after both, the timeline shows the note as the older of the two.
@@ -275,15 +285,20 @@ def test_as_of_the_last_moment_orders_a_late_entry_by_when_it_happened():
 
 def test_a_checkpoint_taken_after_a_late_entry_is_the_naive_replay():
     # Three notes an hour apart, then one from the day before entered late.
-    events = record(TimedHistory(timedelta(0), [
-        (note("n1"), later(hours=1)),
-        (note("n2"), later(hours=2)),
-        (note("n3"), later(hours=1)),
-        (note("n4, late"), Timing(advance=timedelta(0), backfill=600)),
-        (note("n5"), later(hours=1)),
-        (note("n6"), later(hours=1)),
-        (note("n7"), later(hours=1)),
-    ]))
+    events = record(
+        TimedHistory(
+            timedelta(0),
+            [
+                (note("n1"), later(hours=1)),
+                (note("n2"), later(hours=2)),
+                (note("n3"), later(hours=1)),
+                (note("n4, late"), Timing(advance=timedelta(0), backfill=600)),
+                (note("n5"), later(hours=1)),
+                (note("n6"), later(hours=1)),
+                (note("n7"), later(hours=1)),
+            ],
+        )
+    )
     timeline = History(every=3)
     timeline.extend(events[:4])  # the late note lands before the checkpoint at 3
     timeline.as_of(events[1].at)
@@ -296,17 +311,28 @@ def test_a_checkpoint_taken_after_a_late_entry_is_the_naive_replay():
 def test_a_window_with_only_a_note_in_it_changes_no_decision():
     # D-3 supersedes D-1 at 11:00; that it had superseded D-2 at 10:00 is entered
     # later; at 12:00 someone notes something.
-    raise_decision = lambda question: ("raise_decision", (question,),  # noqa: E731
-                                       {"workstream": "W-1", "owner": "ana"})
-    events = record(TimedHistory(timedelta(0), [
-        (("open_workstream", ("Checkout v2",), {"owner": "ana"}), NOW),
-        (raise_decision("Which PSP?"), NOW),
-        (raise_decision("Which region?"), NOW),
-        (raise_decision("PSP and region together?"), NOW),
-        (("supersede_decision", ("D-1",), {"by": "D-3"}), later(hours=2)),
-        (("supersede_decision", ("D-2",), {"by": "D-3"}), Timing(advance=timedelta(0), backfill=500)),
-        (note("payments sync moved"), later(hours=1)),
-    ]))
+    raise_decision = lambda question: (
+        "raise_decision",
+        (question,),  # noqa: E731
+        {"workstream": "W-1", "owner": "ana"},
+    )
+    events = record(
+        TimedHistory(
+            timedelta(0),
+            [
+                (("open_workstream", ("Checkout v2",), {"owner": "ana"}), NOW),
+                (raise_decision("Which PSP?"), NOW),
+                (raise_decision("Which region?"), NOW),
+                (raise_decision("PSP and region together?"), NOW),
+                (("supersede_decision", ("D-1",), {"by": "D-3"}), later(hours=2)),
+                (
+                    ("supersede_decision", ("D-2",), {"by": "D-3"}),
+                    Timing(advance=timedelta(0), backfill=500),
+                ),
+                (note("payments sync moved"), later(hours=1)),
+            ],
+        )
+    )
     timeline = History()
     timeline.extend(events)
     eleven, noon = events[4].at, events[6].at
@@ -315,3 +341,29 @@ def test_a_window_with_only_a_note_in_it_changes_no_decision():
     assert diff(timeline, eleven, noon) == []
     assert compare(timeline.as_of(eleven), timeline.as_of(noon)) == []
     assert timeline.as_of(noon).decisions.decisions["D-3"].supersedes == ("D-2", "D-1")
+
+
+# ---- 6. a saved present is the present ---------------------------------------
+
+
+@laws
+@given(history=timed_histories(), data=st.data())
+def test_a_saved_present_loads_to_the_same_answers_and_folds_on(history, data):
+    events = record(history)
+    cut = data.draw(st.integers(0, len(events)), label="saved after")
+    saved = rebuild(events[:cut])
+    data_saved = save_present(saved, position=cut, mark="the store's mark")
+    assert saved.snapshot() == rebuild(events[:cut]).snapshot()  # saving touches nothing
+
+    loaded = load_present(
+        data_saved, lambda position, mark: (position, mark) == (cut, "the store's mark")
+    )
+    assert loaded is not None
+    models, position = loaded
+    assert position == cut
+    assert models.snapshot() == saved.snapshot()
+    models.apply_all(events[cut:])
+    full = rebuild(events)
+    now = last_moment(events) + timedelta(days=1)
+    assert models.snapshot() == full.snapshot()
+    assert answers(models, now) == answers(full, now)
