@@ -8,7 +8,9 @@ The dashboard runs headless (`App.run_test`, 160×45) on a real SQLite store, wi
 real clock, in processes of its own, their byte-code compiled once beforehand (an
 untimed first launch) as an installed staffdeck has it:
 
-- launch, `--runs` fresh processes: from the benchmark starting the process
+- launch, `--runs` fresh processes with nothing remembered (a first launch), then
+  `--runs` with the store's present saved as the dashboard saves it (every later
+  launch: the saved present and the events since): from the benchmark starting the process
   (interpreter; imports: `tui.cli` as `staffdeck` loads it, then `tui.app`), and
   from constructing `Staffdeck` and `StaffdeckApp`, to the first full frame: the
   history loaded, the three tables holding rows, then `pilot.pause(0)` returned
@@ -69,11 +71,18 @@ Add = Callable[[str, str, str], None]
 def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval: float, add: Add):
     """Every dashboard figure for the store holding `n` events, as rows through `add`."""
     with tempfile.TemporaryDirectory(prefix="staffdeck-dashboard-") as tmp:
-        env = _child_env(str(Path(tmp) / "pycache"))
+        cold = _child_env(str(Path(tmp) / "pycache"), str(Path(tmp) / "cold-cache"))
         _progress(f"{n:,}: dashboard launch, warming up …")
-        _launch(store, env)  # compiles the byte-code, reads the store into the page cache
-        launches = []
+        _launch(store, cold)  # compiles the byte-code, reads the store into the page cache
+        colds = []
         for run in range(runs):
+            _progress(f"{n:,}: dashboard launch with nothing remembered, {run + 1} of {runs} …")
+            shutil.rmtree(Path(tmp) / "cold-cache", ignore_errors=True)
+            colds.append(_launch(store, cold))
+        _progress(f"{n:,}: saving the present, as the dashboard does after a launch …")
+        env = _child_env(str(Path(tmp) / "pycache"), str(Path(tmp) / "cache"))
+        launches = []
+        for run in range(runs if _remember(store, env["XDG_CACHE_HOME"]) else 0):
             _progress(f"{n:,}: dashboard launch, run {run + 1} of {runs} …")
             launches.append(_launch(store, env))
         _progress(f"{n:,}: dashboard time travel and live appends …")
@@ -82,10 +91,14 @@ def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval:
         shutil.copyfile(store, copy)
         options = ("--keys", str(keys), "--appends", str(appends), "--interval", str(interval))
         session = _child(env, "--child-session", str(copy), *options)
-    for result in [*launches, session]:
+    for result in [*colds, *launches, session]:
         if result["events"] != n:
             raise SystemExit(f"the dashboard showed {result['events']:,} events, expected {n:,}")
-    _launch_rows(launches, n, add)
+    if launches:
+        _launch_rows(launches, n, add, "its present remembered")
+    else:
+        add("dashboard launch, its present remembered", "not saved for a store this small", "")
+    _launch_rows(colds, n, add, "nothing remembered (a first launch)")
     if keys:
         _key_rows(session["keys"], n, add)
     if appends:
@@ -95,7 +108,7 @@ def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval:
 # ---- the rows --------------------------------------------------------------
 
 
-def _launch_rows(launches: list[dict], n: int, add: Add) -> None:
+def _launch_rows(launches: list[dict], n: int, add: Add, how: str) -> None:
     ceiling = LAUNCH_SECONDS.get(n, LAUNCH_SECONDS[TARGET_SIZE])
 
     def figure(key: str, parts: dict[str, str]) -> tuple[str, str]:
@@ -109,7 +122,7 @@ def _launch_rows(launches: list[dict], n: int, add: Add) -> None:
         )
 
     add(
-        f"dashboard launch: process start to first full frame, {len(launches)} runs",
+        f"dashboard launch, {how}: process start to first full frame, {len(launches)} runs",
         *figure("from_start", {"interpreter": "interpreter", "imports": "imports", "app": "app"}),
     )
     add(
@@ -209,10 +222,34 @@ def _child(env: dict[str, str], *args: str) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def _child_env(pycache: str) -> dict[str, str]:
-    """Byte-code compiled once and kept, as an installed staffdeck has it."""
+def _child_env(pycache: str, cache: str) -> dict[str, str]:
+    """Byte-code compiled once and kept, as an installed staffdeck has it; the
+    dashboard's remembered presents in `cache`, never the user's."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "PYTHONPYCACHEPREFIX": pycache}
+    return {**env, "PYTHONPYCACHEPREFIX": pycache, "XDG_CACHE_HOME": cache}
+
+
+def _remember(store: str, cache: str) -> bool:
+    """Save the store's present where the launches will find it, as the dashboard
+    does after a launch; False for a store too small to be worth it."""
+    from domain.service import Staffdeck
+    from projections.read_models import ReadModels
+    from tui import remembered
+
+    os.environ["XDG_CACHE_HOME"] = cache
+    deck = Staffdeck(store, actor="bench", create=False)
+    try:
+        position, events = deck.events_after(0)
+        models = ReadModels()
+        models.apply_all(events)
+        if len(models) < remembered.REMEMBER_FROM:
+            return False
+        if not remembered.remember(deck, models, position):
+            raise SystemExit(f"the present of {store} could not be saved in {cache}")
+        return True
+    finally:
+        deck.close()
+        del os.environ["XDG_CACHE_HOME"]
 
 
 class Marks:
@@ -247,7 +284,7 @@ class Marks:
             return
         self.dispatched[id(message)] = [now]
         self._kept.append(message)
-        if kind == "loaded":
+        if kind == "loaded" and not self.loaded:  # the first: the one the first frame shows
             self.loaded = now
         elif kind == "advanced":
             # The events wait in the screen's inbox until this message drains it.
@@ -324,15 +361,15 @@ async def _first_frame(pilot) -> dict:
     await pilot.pause(0)
     return {
         "frame_at": time.time(),
-        "events": len(screen.history),
+        "events": len(screen.present),
         "rows": {table: len(_table(screen, table).row_keys) for table in TABLES},
     }
 
 
 def _filled(screen) -> bool:
-    if screen.has_class("empty"):
+    if screen.showing in ("empty", "failed"):
         raise SystemExit("the dashboard shows no history, or could not read the store")
-    return screen.history is not None and all(_table(screen, table).row_keys for table in TABLES)
+    return screen.present is not None and all(_table(screen, table).row_keys for table in TABLES)
 
 
 def _table(screen, name: str):
@@ -347,6 +384,7 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
     from textual.events import Key
 
     app, screen = pilot.app, pilot.app.screen
+    await _until(lambda: screen.history is not None, "the history read, for time travel")
     first, handled, settled = [], [], []
     for press in range(count):
         name, character = KEYS[press % len(KEYS)]

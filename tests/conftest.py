@@ -20,7 +20,9 @@ os.environ["TZ"] = "UTC"  # "local time" in CLI input and output means UTC in te
 class FixedClock:
     """Starts at a fixed moment and moves only when told (or a minute per reading)."""
 
-    def __init__(self, start: datetime = datetime(2026, 9, 1, 9, 0, tzinfo=UTC), tick=timedelta(minutes=1)):
+    def __init__(
+        self, start: datetime = datetime(2026, 9, 1, 9, 0, tzinfo=UTC), tick=timedelta(minutes=1)
+    ):
         self.now = start
         self.tick = tick
 
@@ -31,6 +33,14 @@ class FixedClock:
 
     def advance(self, **delta) -> None:
         self.now += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_directory(tmp_path_factory) -> Iterator[None]:
+    """The dashboard remembers stores in the user's cache directory: never the real one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture
@@ -49,7 +59,7 @@ def postgres_url() -> str:
     if not url:
         reason = (
             f"no PostgreSQL server: set {POSTGRES_ENV} to a postgresql:// URL "
-            "(`eval \"$(.ci/postgres-up)\"` starts one on loopback)"
+            '(`eval "$(.ci/postgres-up)"` starts one on loopback)'
         )
         if POSTGRES_REQUIRED:
             pytest.fail(f"PostgreSQL tests are mandatory in CI, but {reason}")

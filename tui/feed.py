@@ -7,7 +7,8 @@ through the recorder's subscription.
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import watchfiles
@@ -21,16 +22,37 @@ POLL_SECONDS = 1.0
 Deliver = Callable[[list[Event]], None]
 
 
+class FeedStopped(Exception):
+    """The feed was stopped: whoever was reading through it goes home."""
+
+
 class StoreFeed:
     def __init__(self, deck: Staffdeck):
         self.deck = deck
         self.position = 0
         self._stopped = threading.Event()
         self._subscription = None
+        self._using = threading.RLock()  # held while a worker uses the store
+
+    @contextmanager
+    def store(self) -> Iterator[Staffdeck]:
+        """The store, for one use from a worker; FeedStopped once the feed is stopped.
+        `stop()` waits for the use in progress: the store is never closed under it."""
+        with self._using:
+            if self._stopped.is_set():
+                raise FeedStopped
+            yield self.deck
 
     def read_new(self) -> list[Event]:
         """Every event recorded since the last read (all of them, the first time)."""
-        self.position, events = self.deck.events_after(self.position)
+        with self.store() as deck:
+            self.position, events = deck.events_after(self.position, stop=self._stopped)
+        return events
+
+    def read_all(self) -> list[Event]:
+        """Every event recorded, from the first; reading on goes from the last."""
+        with self.store() as deck:
+            self.position, events = deck.events_after(0, stop=self._stopped)
         return events
 
     def follow(self, deliver: Deliver) -> None:
@@ -41,12 +63,20 @@ class StoreFeed:
             self._follow_sqlite(deliver)
 
     def stop(self) -> None:
+        """From the UI thread, as the dashboard closes: after this, nothing here
+        touches the store (a read in progress ends after its page)."""
         self._stopped.set()
         if self._subscription is not None:
             self._subscription.stop()
+        with self._using:
+            pass
 
     def _deliver_new(self, deliver: Deliver) -> None:
-        if events := self.read_new():
+        try:
+            events = self.read_new()
+        except FeedStopped:
+            return
+        if events:
             deliver(events)
 
     def _follow_sqlite(self, deliver: Deliver) -> None:
@@ -66,6 +96,8 @@ class StoreFeed:
             self._deliver_new(deliver)
 
     def _follow_postgres(self, deliver: Deliver) -> None:
+        if self._stopped.is_set():
+            return
         with self.deck.recorder.subscribe(gt=self.position) as subscription:
             self._subscription = subscription
             if self._stopped.is_set():

@@ -222,7 +222,7 @@ def test_the_empty_store_says_how_to_begin(tmp_path, make_app):
         async with app.run_test(size=SIZE) as pilot:
             await until(lambda: loaded(app), pilot)
             screen = app.screen
-            assert screen.has_class("empty")
+            assert screen.showing == "empty"
             text = str(screen.query_one("#empty").render())
             assert "staffdeck workstream open" in text and "staffdeck demo" in text
 
@@ -305,13 +305,13 @@ def test_a_first_event_turns_the_empty_state_into_the_dashboard(sqlite_store, ma
         app = make_app(sqlite_store)
         async with app.run_test(size=SIZE) as pilot:
             await until(lambda: loaded(app), pilot)
-            assert app.screen.has_class("empty")
+            assert app.screen.showing == "empty"
             other = Staffdeck(sqlite_store, actor="pm", clock=fixed_clock)
             try:
                 other.open_workstream("Inference cost", owner="Ana")
             finally:
                 other.close()
-            await until(lambda: not app.screen.has_class("empty"), pilot)
+            await until(lambda: app.screen.showing == "panes", pilot)
             assert keys_in(app.screen, "workstreams") == ["W-1"]
 
     run(scenario)

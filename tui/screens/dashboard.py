@@ -19,8 +19,9 @@ from events import Event
 from projections.open_counts import OpenCounts
 from projections.read_models import ReadModels
 from projections.time_travel import History
-from tui.feed import StoreFeed
+from tui.feed import FeedStopped, StoreFeed
 from tui.look import Look
+from tui.remembered import REMEMBER_AFTER, recall, remember
 from tui.screens.go_to_date import GoToDate
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
 from tui.widgets.decision_queue import DecisionQueuePane
@@ -47,8 +48,11 @@ or explore a realistic quarter first:  staffdeck demo
 
 
 class StoreLoaded(Message):
-    def __init__(self, history: History):
+    """The present to show: remembered and brought up to date, or the whole history."""
+
+    def __init__(self, *, present: ReadModels | None = None, history: History | None = None):
         super().__init__()
+        self.present = present
         self.history = history
 
 
@@ -92,7 +96,8 @@ class DashboardScreen(Screen):
         super().__init__()
         self.deck = deck
         self.feed = StoreFeed(deck)
-        self.history: History | None = None
+        self.history: History | None = None  # every event: time travel needs it
+        self._recalled: ReadModels | None = None  # the present until the history is read
         self.by_key: dict[str, list[Event]] | None = None  # None until indexed
         self._inbox: list[Event] = []  # filled by the feed's thread, emptied by the UI's
         self._inbox_lock = threading.Lock()
@@ -103,6 +108,7 @@ class DashboardScreen(Screen):
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
         self.counts: OpenCounts | None = None
         self._player = None
+        self.showing = ""  # set on mount: see _show
         self._current = "workstreams"  # the focused pane, the one shown when they are tabs
         self._last_table = "workstreams"
 
@@ -123,7 +129,7 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.deck.location)
-        self.set_class(True, "loading")
+        self._show("loading")
         self.query_one("#workstreams").focus()
         # Colours that carry meaning are drawn into the rows: a new theme redraws them.
         self.watch(self.app, "theme", lambda _theme: self.refresh_view(), init=False)
@@ -141,13 +147,23 @@ class DashboardScreen(Screen):
     @work(thread=True, exclusive=True, group="store", description="read and follow the store")
     def _load(self) -> None:
         try:
-            events = self.feed.read_new()
+            # The first frame shows the remembered present and the events since,
+            # when there is one; all of history is read after that frame.
+            with self.feed.store() as deck:
+                recalled = recall(deck)
+            if recalled is not None:
+                present, self.feed.position = recalled
+                present.apply_all(self.feed.read_new())
+                self.post_message(StoreLoaded(present=present))
+                self._first_frame.wait(timeout=5)
             history = History()
-            history.extend(events)
+            history.extend(self.feed.read_all())
+        except FeedStopped:  # the dashboard closed meanwhile
+            return
         except Exception as error:  # shown on screen; the app stays up
             self.post_message(StoreFailed(error))
             return
-        self.post_message(StoreLoaded(history))
+        self.post_message(StoreLoaded(history=history))
         # What the first frame does not need waits until it is drawn: this
         # thread would only slow it down, holding the interpreter's lock.
         self._first_frame.wait(timeout=5)
@@ -156,6 +172,12 @@ class DashboardScreen(Screen):
         for event in history.events:
             by_key[event.key].append(event)
         self.post_message(HistoryIndexed(by_key))
+        try:
+            if recalled is None or len(history) - len(recalled[0]) >= REMEMBER_AFTER:
+                with self.feed.store() as deck:
+                    remember(deck, history.now, self.feed.position)
+        except FeedStopped:
+            return
         self.feed.follow(self._deliver)
 
     def _deliver(self, events: list[Event]) -> None:
@@ -181,13 +203,13 @@ class DashboardScreen(Screen):
         self.query_one(TimeBar).shape(counts)
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
-        self.history = message.history
-        self.set_class(False, "loading")
+        self.history, self._recalled = message.history, message.present
         self.refresh_view()
         self.call_after_refresh(self._first_frame.set)
 
     def on_history_indexed(self, message: HistoryIndexed) -> None:
         self.by_key = message.by_key
+        self._show_detail()
 
     def on_store_advanced(self, _message: StoreAdvanced) -> None:
         with self._inbox_lock:
@@ -212,8 +234,7 @@ class DashboardScreen(Screen):
         self.refresh_view()
 
     def on_store_failed(self, message: StoreFailed) -> None:
-        self.set_class(False, "loading")
-        self.set_class(True, "empty")
+        self._show("failed")
         self.query_one("#empty", Static).update(
             Text(f"The store cannot be read:\n\n{message.error}", style="bold")
         )
@@ -230,18 +251,25 @@ class DashboardScreen(Screen):
     def shown_moment(self) -> datetime:
         return self.moment or self.now()
 
-    def models(self) -> ReadModels:
-        assert self.history is not None
-        if self.live:
+    @property
+    def present(self) -> ReadModels | None:
+        """Every event folded; None until the store is read."""
+        if self.history is not None:
             return self.history.now  # read each time: a backfill replaces it
+        return self._recalled
+
+    def models(self) -> ReadModels:
+        assert self.present is not None
+        if self.live or self.history is None:
+            return self.present
         return self.history.as_of(self.moment)
 
     def refresh_view(self) -> None:
-        if self.history is None:
+        if self.present is None:
             return
-        empty = len(self.history) == 0
-        self._mark(empty, "empty")
-        if empty:
+        recorded = len(self.present)
+        self._show("empty" if recorded == 0 else "panes")
+        if self.showing == "empty":
             self.query_one("#empty", Static).update(Text(EMPTY))
             return
         # Colours come from the theme; read once a refresh (the detail pane uses them too).
@@ -257,16 +285,29 @@ class DashboardScreen(Screen):
         radar.show(_keyed(rows), fresh, look)
         picture = radar_picture(rows, look)
         self._show_detail()
-        self.query_one(TimeBar).show(moment, self.live, len(self.history))
+        self.query_one(TimeBar).show(moment, self.live, recorded)
+        # One line each, always: no update here needs a new layout of the screen.
         banner = self.query_one("#banner", Static)
-        banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live")
+        banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live", layout=False)
         self._mark(not self.live, "past")
         known_at = "" if self.live else f"as known at {when(moment)}"
         for pane in self.query(".pane").exclude("#blockers"):
-            pane.border_subtitle = known_at
+            if pane.border_subtitle != known_at:
+                pane.border_subtitle = known_at
         if known_at:
             picture.append(f" · {known_at}")
         radar.border_subtitle = picture
+
+    def _show(self, what: str) -> None:
+        """loading, empty, failed (a message in place of the panes) or panes.
+
+        Each part's own `display`, not a class on the screen: a screen's class
+        restyles every widget on it, a tenth of a second on the first frame."""
+        if what != self.showing:
+            self.showing = what
+            self.query_one("#empty").display = what != "panes"
+            self.query_one("#panes").display = what == "panes"
+            self.query_one(TimeBar).display = what == "panes"
 
     def _mark(self, on: bool, name: str) -> None:
         """set_class, only when it changes: each change restyles the whole screen."""
@@ -281,10 +322,8 @@ class DashboardScreen(Screen):
         self.query_one(DetailPane).show(detail_of(key, self._models, events, self._look))
 
     def _events_of(self, key: str | None, moment: datetime) -> list[Event]:
-        if key is None or self.history is None:
+        if key is None or self.by_key is None:  # not indexed yet: shown when it is
             return []
-        if self.by_key is None:  # not indexed yet: look through the whole history
-            return [e for e in self.history.events if e.key == key and e.at <= moment]
         return [e for e in self.by_key.get(key, ()) if e.at <= moment]
 
     def _selected_key(self) -> str | None:
@@ -323,6 +362,9 @@ class DashboardScreen(Screen):
         """Show the store as known at `moment`; None, or any moment from now on, is live."""
         if moment is not None and moment >= self.now():
             moment = None
+        if moment is not None and self.history is None:
+            self.notify("Still reading the history: time travel in a moment.", timeout=2)
+            return
         self.moment = moment
         if moment is None:
             self._stop_playing()
@@ -347,7 +389,10 @@ class DashboardScreen(Screen):
             self._stop_playing()
             self.notify("Paused.", timeout=1.5)
             return
-        if self.live and self.history is not None and len(self.history):
+        if self.history is None:
+            self.go(self.now() - timedelta(days=1))  # says why it cannot yet
+            return
+        if self.live and len(self.history):
             first = self.history.first_moment()
             self.go(first.replace(hour=23, minute=59, second=59))
         self._player = self.set_interval(1.0, lambda: self.action_step(1))
@@ -360,7 +405,8 @@ class DashboardScreen(Screen):
     def action_when_decided(self) -> None:
         """The decision's moment: as known just before it was made, with it selected."""
         key = self.query_one(DecisionQueuePane).selected_key
-        record = self.history.now.decisions.decisions.get(key) if self.history and key else None
+        present = self.present
+        record = present.decisions.decisions.get(key) if present and key else None
         if record is None or record.decided_at is None:
             self.notify(f"{key} has not been decided yet." if key else "No decision selected.")
             return

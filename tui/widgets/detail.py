@@ -20,12 +20,16 @@ class DetailPane(VerticalScroll, can_focus=True):
     def __init__(self):
         super().__init__(id="detail", classes="pane")
         self.border_title = "4 Detail"
+        self._body: Text | None = None
 
     def compose(self):
         yield Static(id="detail-body")
 
     def show(self, body: Text) -> None:
-        self.query_one("#detail-body", Static).update(body)
+        # Unchanged, it is not laid out and wrapped again (a time step often leaves it).
+        if body != self._body:
+            self._body = body
+            self.query_one("#detail-body", Static).update(body)
 
 
 def when(moment: datetime) -> str:

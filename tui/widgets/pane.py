@@ -59,6 +59,7 @@ class Pane(Widget, can_focus=True):
         self._look: Look | None = None
         self._cells: dict[str, list[Text]] = {}  # built as rows come into view
         self._top = 0  # the first row shown
+        self._layouts: dict[int, list[tuple[int, int]]] = {}  # by the pane's width
 
     # ---- what a pane module says -------------------------------------------
 
@@ -138,7 +139,12 @@ class Pane(Widget, can_focus=True):
     # ---- drawing --------------------------------------------------------------
 
     def _layout(self, width: int) -> list[tuple[int, int]]:
-        """(column index, width) of the columns that fit."""
+        """(column index, width) of the columns that fit (asked for every line drawn)."""
+        if width not in self._layouts:
+            self._layouts[width] = self._fit_columns(width)
+        return self._layouts[width]
+
+    def _fit_columns(self, width: int) -> list[tuple[int, int]]:
         kept = sorted(range(len(self.COLUMNS)), key=lambda i: self.COLUMNS[i][2])
         while len(kept) > 2 and self._room(kept, width) < self.MIN_FLEX:
             kept.pop()
@@ -178,10 +184,11 @@ def _strip(cells: list[Text], widths: list[int], style: Style, width: int) -> St
         segments.append(Segment(" " * PAD, style))
         segments += _fit(cell, cell_width, style)
         segments.append(Segment(" " * PAD, style))
-    used = sum(cell_len(s.text) for s in segments)
+    used = sum(widths) + 2 * PAD * len(widths)  # each cell is fitted to its width
     if used < width:
         segments.append(Segment(" " * (width - used), style))
-    return Strip(segments).crop(0, width)
+        return Strip(segments, width)
+    return Strip(segments, used).crop(0, width)
 
 
 def _fit(text: Text, width: int, style: Style) -> list[Segment]:

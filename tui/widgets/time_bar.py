@@ -37,7 +37,7 @@ class TimeBar(Vertical):
             line.append(" AS KNOWN AT ", style="bold reverse")
             line.append(f"  {when(moment)}")
         line.append("   [ ] day  { } week  g go to  0 live  p play", style="dim")
-        self.query_one("#moment-line", Static).update(line)
+        self.query_one("#moment-line", Static).update(line, layout=False)
         self._place_marker()
 
     def shape(self, counts: OpenCounts) -> None:
@@ -68,4 +68,4 @@ class TimeBar(Vertical):
             marker = Text(" " * max(0, column - len(label) - 1))
             marker.append(f"{label} ", style="dim")
             marker.append("▲", style="bold")
-        self.query_one("#marker", Static).update(marker)
+        self.query_one("#marker", Static).update(marker, layout=False)
