@@ -32,10 +32,11 @@ def recall(deck: Staffdeck) -> tuple[ReadModels, int] | None:
     return load_present(data, lambda position, mark: deck.mark_at(position) == mark)
 
 
-def remember(deck: Staffdeck, models: ReadModels, position: int) -> bool:
-    """Save the present folded through `position`; False when it is not worth it
-    or the cache cannot be written (never an error: the dashboard goes on)."""
-    if len(models) < REMEMBER_FROM:
+def remember(deck: Staffdeck, models: ReadModels, position: int, *, saved: int = 0) -> bool:
+    """Save the present folded through `position`, unless it was recalled with
+    `saved` events and few have come since; False when not saved, as when the
+    cache cannot be written (never an error: the dashboard goes on)."""
+    if len(models) < REMEMBER_FROM or (saved and len(models) - saved < REMEMBER_AFTER):
         return False
     mark = deck.mark_at(position)
     if mark is None:

@@ -311,11 +311,9 @@ def test_a_checkpoint_taken_after_a_late_entry_is_the_naive_replay():
 def test_a_window_with_only_a_note_in_it_changes_no_decision():
     # D-3 supersedes D-1 at 11:00; that it had superseded D-2 at 10:00 is entered
     # later; at 12:00 someone notes something.
-    raise_decision = lambda question: (
-        "raise_decision",
-        (question,),  # noqa: E731
-        {"workstream": "W-1", "owner": "ana"},
-    )
+    def raise_decision(question: str) -> Command:
+        return ("raise_decision", (question,), {"workstream": "W-1", "owner": "ana"})
+
     events = record(
         TimedHistory(
             timedelta(0),

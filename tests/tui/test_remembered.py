@@ -53,7 +53,8 @@ def rebuilt(store: str) -> ReadModels:
         deck.close()
 
 
-def test_the_next_launch_starts_from_the_remembered_present(sample_store, make_app):
+def test_the_next_launch_starts_from_the_remembered_present(sample_store, make_app, monkeypatch):
+    monkeypatch.setattr(tui.remembered, "REMEMBER_AFTER", 1)  # saved again after one new event
     first = launch(make_app, sample_store)
     assert first["present"] is None
     assert list((tui.remembered.platformdirs.user_cache_path("staffdeck") / "present").iterdir())
@@ -74,6 +75,11 @@ def test_the_next_launch_starts_from_the_remembered_present(sample_store, make_a
     assert second["count"] == first["count"] + 1
     assert second["shown"] == second["expected"]
     assert raised.key in second["shown"]["blockers"]
+    deck = Staffdeck(sample_store, actor="cos", clock=fixed_clock)
+    try:  # and saved again, with the new event in it
+        assert raised.key in tui.remembered.recall(deck)[0].blockers.blockers
+    finally:
+        deck.close()
 
 
 def test_another_store_in_the_same_place_is_not_shown_its_present(

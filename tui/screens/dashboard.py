@@ -21,7 +21,7 @@ from projections.read_models import ReadModels
 from projections.time_travel import History
 from tui.feed import FeedStopped, StoreFeed
 from tui.look import Look
-from tui.remembered import REMEMBER_AFTER, recall, remember
+from tui.remembered import recall, remember
 from tui.screens.go_to_date import GoToDate
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
 from tui.widgets.decision_queue import DecisionQueuePane
@@ -151,8 +151,10 @@ class DashboardScreen(Screen):
             # when there is one; all of history is read after that frame.
             with self.feed.store() as deck:
                 recalled = recall(deck)
+            saved = 0  # events in the saved present: it is saved again when far behind
             if recalled is not None:
                 present, self.feed.position = recalled
+                saved = len(present)
                 present.apply_all(self.feed.read_new())
                 self.post_message(StoreLoaded(present=present))
                 self._first_frame.wait(timeout=5)
@@ -173,9 +175,8 @@ class DashboardScreen(Screen):
             by_key[event.key].append(event)
         self.post_message(HistoryIndexed(by_key))
         try:
-            if recalled is None or len(history) - len(recalled[0]) >= REMEMBER_AFTER:
-                with self.feed.store() as deck:
-                    remember(deck, history.now, self.feed.position)
+            with self.feed.store() as deck:
+                remember(deck, history.now, self.feed.position, saved=saved)
         except FeedStopped:
             return
         self.feed.follow(self._deliver)
