@@ -1,8 +1,9 @@
 """A blocker: raised on a workstream, escalated, resolved, sometimes reopened."""
 
-from domain.errors import BlockerAlreadyResolved, BlockerNotResolved, NoChange
+from domain.errors import BlockerAlreadyResolved, BlockerNotResolved, NoChange, NotEscalated
 from domain.item import Item
 from events import (
+    BlockerDeescalated,
     BlockerEscalated,
     BlockerRaised,
     BlockerReassigned,
@@ -49,6 +50,12 @@ class Blocker(Item):
                 self.check_open("escalate")
                 if to == self.escalated_to:
                     raise NoChange(f"{self.key} is already escalated to {to}.")
+            case BlockerDeescalated():
+                self.check_open("de-escalate")
+                if self.escalated_to is None:
+                    raise NotEscalated(
+                        f"{self.key} is not escalated, so it cannot be de-escalated."
+                    )
 
     def check_open(self, verb: str) -> None:
         if self.resolved:
@@ -68,6 +75,8 @@ class Blocker(Item):
                 self.owner = owner
             case BlockerEscalated(to=to):
                 self.escalated_to = to
+            case BlockerDeescalated():
+                self.escalated_to = None
             case BlockerResolved(at=at):
                 self.resolved_at = at
             case BlockerReopened():

@@ -35,6 +35,7 @@ from events import (
     ActionCompleted,
     ActionDropped,
     AnyEvent,
+    BlockerDeescalated,
     BlockerEscalated,
     BlockerRaised,
     BlockerReassigned,
@@ -281,6 +282,9 @@ class Staffdeck(Application[str]):
 
     def escalate_blocker(self, key: str, *, to: str, why: str, at: datetime | None = None):
         return self._append(BlockerEscalated, key, at, to=to, why=why)
+
+    def deescalate_blocker(self, key: str, *, why: str = "", at: datetime | None = None):
+        return self._append(BlockerDeescalated, key, at, why=why)
 
     def resolve_blocker(self, key: str, *, resolution: str, at: datetime | None = None):
         return self._append(BlockerResolved, key, at, resolution=resolution)

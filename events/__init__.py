@@ -4,6 +4,7 @@ from events.action import ActionAssigned, ActionCompleted, ActionDropped, Action
 from events.base import Event, utc_now
 from events.blocker import (
     SEVERITIES,
+    BlockerDeescalated,
     BlockerEscalated,
     BlockerEvent,
     BlockerRaised,

@@ -30,6 +30,12 @@ class BlockerEscalated(Event, frozen=True, kw_only=True, tag="blocker.escalated"
     why: str
 
 
+class BlockerDeescalated(Event, frozen=True, kw_only=True, tag="blocker.deescalated"):
+    """An escalation taken back: the blocker is no longer with whoever it went to."""
+
+    why: str = ""
+
+
 class BlockerResolved(Event, frozen=True, kw_only=True, tag="blocker.resolved"):
     resolution: str
 
@@ -43,6 +49,7 @@ BlockerEvent = (
     | BlockerSeverityChanged
     | BlockerReassigned
     | BlockerEscalated
+    | BlockerDeescalated
     | BlockerResolved
     | BlockerReopened
 )

@@ -6,6 +6,7 @@ import msgspec
 from msgspec.structs import replace
 
 from events import (
+    BlockerDeescalated,
     BlockerEscalated,
     BlockerRaised,
     BlockerReassigned,
@@ -62,6 +63,7 @@ class Blockers:
         BlockerSeverityChanged,
         BlockerReassigned,
         BlockerEscalated,
+        BlockerDeescalated,
         BlockerResolved,
         BlockerReopened,
     )
@@ -96,6 +98,8 @@ class Blockers:
                 state = replace(blockers[event.key], severity=event.severity)
             case BlockerEscalated():
                 state = replace(blockers[event.key], escalated_to=event.to)
+            case BlockerDeescalated():
+                state = replace(blockers[event.key], escalated_to=None)
             case BlockerReassigned():
                 state = replace(blockers[event.key], owner=event.owner)
             case BlockerReopened():

@@ -125,6 +125,8 @@ def _blocker(old, new):
         out.append(("resolved", new.resolution))
     if new.escalated_to and new.escalated_to != old.escalated_to:
         out.append(("escalated", f"to {new.escalated_to}"))
+    elif old.escalated_to and not new.escalated_to and not reopened:
+        out.append(("de-escalated", ""))
     out += _moved(old, new, "severity", "severity")
     out += _moved(old, new, "owner", "owner")
     return out or [("updated", "")]

@@ -10,6 +10,7 @@ from events import (
     ActionCompleted,
     ActionDropped,
     AnyEvent,
+    BlockerDeescalated,
     BlockerEscalated,
     BlockerRaised,
     BlockerReassigned,
@@ -59,7 +60,7 @@ def describe(event: AnyEvent) -> str:
             return f"next decision point {on}: {what}"
         case WorkstreamEscalated(to=to, why=why) | BlockerEscalated(to=to, why=why):
             return f"escalated to {to}: {why}"
-        case WorkstreamDeescalated(why=why):
+        case WorkstreamDeescalated(why=why) | BlockerDeescalated(why=why):
             return _with("de-escalated", why)
         case WorkstreamClosed(why=why):
             return _with("workstream closed", why)

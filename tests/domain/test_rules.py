@@ -115,6 +115,17 @@ class RulesBehaviour:
         with refused(location, NoChange, "B-1 is already escalated to cpo"):
             deck.escalate_blocker("B-1", to="cpo", why="still silent")
 
+    def test_deescalating_a_blocker_that_is_not_escalated_is_refused(self, deck, location, checkout):
+        deck.raise_blocker("PCI audit", workstream=checkout, severity="high")
+        with refused(location, NotEscalated, "B-1 is not escalated, so it cannot be de-escalated"):
+            deck.deescalate_blocker("B-1", why="calmer now")
+
+    def test_a_deescalated_blocker_can_be_escalated_to_the_same_person_again(self, deck, checkout):
+        deck.raise_blocker("PCI audit", workstream=checkout, severity="high")
+        deck.escalate_blocker("B-1", to="cpo", why="vendor silent")
+        deck.deescalate_blocker("B-1", why="vendor answered")
+        assert deck.escalate_blocker("B-1", to="cpo", why="silent again").to == "cpo"
+
     # ---- decisions ---------------------------------------------------------
 
     def test_a_decision_cannot_be_made_twice_without_being_reopened(self, deck, location, checkout):

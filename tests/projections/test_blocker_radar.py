@@ -101,6 +101,14 @@ def test_an_escalated_blocker_past_its_threshold_is_not_due_for_escalation_again
     assert (row.escalated, row.escalated_to) == (True, "cpo")
 
 
+def test_a_deescalated_blocker_past_its_threshold_is_due_for_escalation_again(deck):
+    deck.raise_blocker("PCI audit", workstream="W-1", severity="high", at=ago(days=5))
+    deck.escalate_blocker("B-1", to="cpo", why="auditor silent", at=ago(days=2))
+    deck.deescalate_blocker("B-1", why="escalated by mistake", at=ago(days=1))
+    row = only(deck)
+    assert (row.escalated, row.escalated_to, row.escalation_due) == (False, None, True)
+
+
 def test_an_escalated_blocker_not_yet_past_its_threshold_is_shown_as_escalated(deck):
     deck.raise_blocker("PCI audit", workstream="W-1", severity="low", at=ago(days=2))
     deck.escalate_blocker("B-1", to="cpo", why="early warning", at=ago(days=1))

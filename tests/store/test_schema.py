@@ -20,11 +20,13 @@ PUBLISHED_TAGS = {
     "decision.raised", "decision.option_added", "decision.made", "decision.deferred",
     "decision.reopened", "decision.superseded", "decision.withdrawn",
     "blocker.raised", "blocker.severity_changed", "blocker.reassigned", "blocker.escalated",
-    "blocker.resolved", "blocker.reopened",
+    "blocker.resolved", "blocker.reopened", "blocker.deescalated",
     "ritual.established", "ritual.held", "ritual.cadence_changed", "ritual.retired",
     "action.assigned", "action.completed", "action.dropped",
     "note.logged",
 }
+# Types added after the first schema file was written (it cannot hold them).
+ADDED_SINCE_FIRST = {"blocker.deescalated"}
 
 
 def test_every_event_type_keeps_its_published_tag():
@@ -36,7 +38,8 @@ def test_the_first_schema_file_still_imports_and_exports_byte_for_byte(store):
     # One event of every type, as written by the first schema: a field renamed
     # or retyped since then breaks this test.
     first = FIRST_SCHEMA.read_bytes()
-    assert {json.loads(line)["type"] for line in first.splitlines()} == PUBLISHED_TAGS
+    written = {json.loads(line)["type"] for line in first.splitlines()}
+    assert written == PUBLISHED_TAGS - ADDED_SINCE_FIRST
     deck = Staffdeck(store, actor="importer")
     try:
         assert deck.import_lines(first.split(b"\n"), source=str(FIRST_SCHEMA)) == 32

@@ -313,6 +313,16 @@ def blocker_escalate(s: Session, key, to, why, as_json):
     report(s.app().escalate_blocker(key, to=to, why=why, at=s.at), as_json=as_json)
 
 
+@blocker.command("deescalate")
+@click.argument("key")
+@click.option("--why", default="", metavar="TEXT", help="Why it no longer needs escalating.")
+@json_option
+@pass_session
+def blocker_deescalate(s: Session, key, why, as_json):
+    """Take a blocker's escalation back."""
+    report(s.app().deescalate_blocker(key, why=why, at=s.at), as_json=as_json)
+
+
 @blocker.command("resolve")
 @click.argument("key")
 @click.option("--resolution", required=True, metavar="TEXT")
