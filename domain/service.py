@@ -30,6 +30,7 @@ from domain.store import (
     locate,
     prepare_sqlite,
 )
+from domain.undo import Undo, undo_of
 from events import (
     ActionAssigned,
     ActionCompleted,
@@ -373,6 +374,16 @@ class Staffdeck(Application[str]):
         return self._create(
             NoteLogged, at, kind=kind, text=text, links=tuple(normalize_key(k) for k in links)
         )
+
+    # ---- undo ----------------------------------------------------------------
+
+    def undo_of(self, event: Event) -> Undo:
+        """What taking `event` back would append (CannotUndo if nothing can)."""
+        return undo_of(event, self.history(event.key), self.clock().date())
+
+    def compensate(self, undo: Undo, *, at: datetime | None = None) -> Event:
+        """Append the compensating event `undo_of` described."""
+        return self._append(undo.event_type, undo.key, at, **undo.fields)
 
     # ---- reading -----------------------------------------------------------
 
