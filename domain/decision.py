@@ -54,11 +54,9 @@ class Decision(Item):
                 self.check_undecided("withdraw")
             case DecisionReopened():
                 self.check_not_closed()
-                # A deferred decision can be brought back before its date, too.
-                if self.status not in ("decided", "deferred"):
+                if self.status != "decided":
                     raise DecisionNotMade(
-                        f"{self.key} is {self.status}, neither decided nor deferred, "
-                        "so there is nothing to reopen."
+                        f"{self.key} is {self.status}, not decided, so there is nothing to reopen."
                     )
             case DecisionSuperseded(by=by):
                 self.check_not_closed()

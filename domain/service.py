@@ -379,7 +379,7 @@ class Staffdeck(Application[str]):
 
     def undo_of(self, event: Event) -> Undo:
         """What taking `event` back would append (CannotUndo if nothing can)."""
-        return undo_of(event, self.history(event.key), self.clock().date())
+        return undo_of(event, self.history(event.key))
 
     def compensate(self, undo: Undo, *, at: datetime | None = None) -> Event:
         """Append the compensating event `undo_of` described."""

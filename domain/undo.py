@@ -7,7 +7,6 @@ history keeps both the change and its reversal. Some facts have no opposite
 what to do instead.
 """
 
-from datetime import date
 from typing import Any, NamedTuple
 
 from domain.errors import DomainError
@@ -21,7 +20,6 @@ from events import (
     BlockerReopened,
     BlockerResolved,
     BlockerSeverityChanged,
-    DecisionDeferred,
     DecisionMade,
     DecisionRaised,
     DecisionReopened,
@@ -53,7 +51,7 @@ class Undo(NamedTuple):
     fields: dict[str, Any]
 
 
-def undo_of(event: Event, history: list[Event], today: date) -> Undo:
+def undo_of(event: Event, history: list[Event]) -> Undo:
     """The compensating event for `event`, given its item's whole history."""
     earlier = history[: _index_of(event, history)]
 
@@ -99,24 +97,11 @@ def undo_of(event: Event, history: list[Event], today: date) -> Undo:
             return undo(escalated, to=before.to, why=why)
         case DecisionRaised():
             return undo(DecisionWithdrawn, why=why)
-        case DecisionMade() | DecisionDeferred():
+        case DecisionMade():
             return undo(DecisionReopened, why=why)
-        case DecisionReopened():
-            before = next(
-                (e for e in reversed(earlier) if isinstance(e, DecisionMade | DecisionDeferred)),
-                None,
-            )
-            if isinstance(before, DecisionMade):  # made again, with the same record
-                return undo(
-                    DecisionMade,
-                    **{name: getattr(before, name) for name in _RECORD},
-                )
-            if isinstance(before, DecisionDeferred) and before.until >= today:
-                return undo(DecisionDeferred, until=before.until, why=before.why)
-            raise CannotUndo(
-                f"{event.key}'s deferral has lapsed, so there is nothing to go back to; "
-                "defer it again with f."
-            )
+        case DecisionReopened():  # only a made decision reopens: made again, as it was
+            before = last(DecisionMade)
+            return undo(DecisionMade, **{name: getattr(before, name) for name in _RECORD})
         case BlockerRaised():
             return undo(BlockerResolved, resolution=f"{UNDONE}: raised by mistake")
         case BlockerResolved():
@@ -160,6 +145,8 @@ _final = {
     "NoteLogged": "A note cannot be taken back; log a note that corrects it with n.",
     "ActionCompleted": "A completed action stays completed; assign a new one with n.",
     "ActionDropped": "A dropped action stays dropped; assign it again with n.",
+    "DecisionDeferred": "A deferral is not taken back; decide it now with d, or defer it to "
+    "another date with f.",
 }
 
 

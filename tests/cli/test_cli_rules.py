@@ -103,7 +103,7 @@ def test_making_a_made_decision_again_is_refused_until_it_is_reopened(meeting):
 
 def test_reopening_an_undecided_decision_is_refused(meeting):
     refused(meeting, "decision", "reopen", "D-1", "--why", "new facts",
-            says="D-1 is open, neither decided nor deferred, so there is nothing to reopen.")
+            says="D-1 is open, not decided, so there is nothing to reopen.")
 
 
 def test_a_withdrawn_decision_cannot_be_made(meeting):

@@ -164,7 +164,7 @@ class RulesBehaviour:
 
     def test_reopening_an_undecided_decision_is_refused(self, deck, location, checkout):
         deck.raise_decision("Which PSP?", workstream=checkout, owner="ana")
-        with refused(location, DecisionNotMade, "D-1 is open, neither decided nor deferred, so there is nothing to reopen"):
+        with refused(location, DecisionNotMade, "D-1 is open, not decided, so there is nothing to reopen"):
             deck.reopen_decision("D-1", why="new facts")
 
     def test_reopening_a_deferred_decision_is_refused(self, deck, location, checkout):

@@ -81,11 +81,6 @@ class UndoBehaviour:
         remade = deck.history("D-1")[-1]
         assert (remade.choice, remade.reasoning) == ("Adyen", "coverage, again")
 
-    def test_a_deferral_is_taken_back_by_reopening(self, deck):
-        deferred = deck.defer_decision("D-1", until=date(2026, 10, 1), why="await pricing")
-        assert undone(deck, deferred) == "decision.reopened"
-        assert deck.get("D-1").status == "reopened"
-
     def test_creations_are_closed_not_deleted(self, deck):
         assert undone(deck, deck.history("D-1")[0]) == "decision.withdrawn"
         assert undone(deck, deck.history("B-1")[0]) == "blocker.resolved"
@@ -111,11 +106,15 @@ class UndoBehaviour:
             (lambda d: d.withdraw_decision("D-1", why="moot"), "closed for good; raise it again"),
             (lambda d: d.log_note("signal", "churn up"), "log a note that corrects it"),
             (
+                lambda d: d.defer_decision("D-1", until=date(2026, 10, 1), why="await pricing"),
+                "decide it now with d, or defer it to another date",
+            ),
+            (
                 lambda d: d.set_next_decision_point("W-1", date(2026, 9, 9), "go/no-go"),
                 "no decision point before this one",
             ),
         ],
-        ids=["withdrawn", "note", "first-decision-point"],
+        ids=["withdrawn", "note", "deferred", "first-decision-point"],
     )
     def test_what_has_no_opposite_is_refused_and_nothing_is_written(
         self, deck, location, final, says
