@@ -8,6 +8,7 @@ from textual.binding import Binding
 
 from domain.service import Staffdeck
 from events import utc_now
+from tui.commands import TriageCommands
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
 from tui.themes import THEMES
@@ -15,6 +16,7 @@ from tui.themes import THEMES
 
 class StaffdeckApp(App):
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {TriageCommands}
     TITLE = "staffdeck"
     BINDINGS = [
         Binding("q", "quit", "Quit"),

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from domain.service import Staffdeck
 from events import Event
@@ -20,9 +20,12 @@ from projections.open_counts import OpenCounts
 from projections.read_models import ReadModels
 from projections.time_travel import History
 from tui.feed import FeedStopped, StoreFeed
+from tui.filters import parse_filter
 from tui.look import Look
 from tui.remembered import recall, remember
+from tui.screens.create import CreatePicker
 from tui.screens.go_to_date import GoToDate
+from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
 from tui.widgets.decision_queue import DecisionQueuePane
 from tui.widgets.detail import DetailPane, detail_of, when
@@ -86,6 +89,10 @@ class DashboardScreen(Screen):
         Binding("g", "go_to", "Go to"),
         Binding("0", "live", "Live"),
         Binding("p", "play", "Play"),
+        Binding("n", "new", "New"),
+        Binding("u", "undo", "Undo"),
+        Binding("slash", "filter", "Filter"),
+        Binding("enter", "focus_pane('detail')", "Detail", show=False),
         *[
             Binding(str(n), f"focus_pane('{pane}')", pane.title(), show=False)
             for n, pane in enumerate(PANES, start=1)
@@ -110,7 +117,9 @@ class DashboardScreen(Screen):
         self._player = None
         self.showing = ""  # set on mount: see _show
         self._current = "workstreams"  # the focused pane, the one shown when they are tabs
-        self._last_table = "workstreams"
+        self.last_table = "workstreams"
+        self.triage_desk = TriageDesk(self)
+        self._filtering: Pane | None = None  # the pane the filter bar narrows
 
     # ---- layout -----------------------------------------------------------
 
@@ -125,6 +134,7 @@ class DashboardScreen(Screen):
             yield BlockerRadarPane()
             yield DetailPane()
         yield Static("Reading the store …", id="empty")
+        yield FilterBar()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -179,10 +189,10 @@ class DashboardScreen(Screen):
                 remember(deck, history.now, self.feed.position, saved=saved)
         except FeedStopped:
             return
-        self.feed.follow(self._deliver)
+        self.feed.follow(self.deliver)
 
-    def _deliver(self, events: list[Event]) -> None:
-        """From the feed's thread: leave the events, ring once."""
+    def deliver(self, events: list[Event]) -> None:
+        """From a worker thread: leave the events, ring once."""
         with self._inbox_lock:
             self._inbox.extend(events)
         self.post_message(StoreAdvanced())
@@ -318,7 +328,7 @@ class DashboardScreen(Screen):
     def _show_detail(self) -> None:
         if self._models is None or self._look is None:
             return
-        key = self._selected_key()
+        key = self.selected_key()
         events = self._events_of(key, self.shown_moment())
         self.query_one(DetailPane).show(detail_of(key, self._models, events, self._look))
 
@@ -327,10 +337,22 @@ class DashboardScreen(Screen):
             return []
         return [e for e in self.by_key.get(key, ()) if e.at <= moment]
 
-    def _selected_key(self) -> str | None:
+    def selected_key(self) -> str | None:
         """The item selected in the table pane focused last (the detail pane has none)."""
-        pane = self.query_one(f"#{self._last_table}", Pane)
-        return pane.selected_key
+        return self.selected_in(self.last_table)
+
+    def selected_in(self, pane: str) -> str | None:
+        return self.query_one(f"#{pane}", Pane).selected_key
+
+    def workstream_in_view(self) -> str | None:
+        """The selected workstream, or the selected item's: where a new item goes."""
+        key, present = self.selected_key(), self.present
+        if key is None or present is None or key.startswith("W-"):
+            return key
+        for items in (present.decisions.decisions, present.blockers.blockers):
+            if key in items:
+                return items[key].workstream
+        return None
 
     @on(Pane.Highlighted)
     def _row_highlighted(self, event: Pane.Highlighted) -> None:
@@ -342,7 +364,7 @@ class DashboardScreen(Screen):
         if widget.id in PANES:
             self._current = widget.id
             if isinstance(widget, Pane):
-                self._last_table = widget.id
+                self.last_table = widget.id
             for pane in self.query(".pane"):
                 pane.set_class(pane.id == widget.id, "current")
             self._show_tabs()
@@ -418,6 +440,51 @@ class DashboardScreen(Screen):
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}").focus()
 
+    # ---- triage: writes through the store, and the filter ------------------------
+
+    def action_triage(self, pane: str, name: str) -> None:
+        self.triage_desk.run(pane, name)
+
+    def action_new(self) -> None:
+        def picked(name: str | None) -> None:
+            if name is not None:
+                self.triage_desk.run("new", name)
+
+        if problem := self.triage_desk.refusal():
+            self.notify(problem, severity="warning", timeout=4)
+            return
+        self.app.push_screen(CreatePicker(), picked)
+
+    def action_undo(self) -> None:
+        self.triage_desk.undo()
+
+    def action_filter(self) -> None:
+        pane = self.query_one(f"#{self.last_table}", Pane)
+        self._filtering = pane
+        bar = self.query_one(FilterBar)
+        bar.value = pane.filter_text
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self._filtering is not None:
+            self._filtering.filter(event.value, parse_filter(event.value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_kept(self) -> None:
+        self._close_filter()
+
+    def action_clear_filter(self) -> None:
+        if self._filtering is not None:
+            self._filtering.filter("", parse_filter(""))
+        self._close_filter()
+
+    def _close_filter(self) -> None:
+        self.query_one(FilterBar).display = False
+        if self._filtering is not None:
+            self._filtering.focus()
+
 
 def _keyed(rows: list) -> list[tuple[str, object]]:
     return [(row.key, row) for row in rows]
@@ -425,3 +492,15 @@ def _keyed(rows: list) -> list[tuple[str, object]]:
 
 def _at(event: Event) -> datetime:
     return event.at
+
+
+class FilterBar(Input):
+    """`/`: narrows the focused pane as you type; enter keeps it, escape clears it."""
+
+    BINDINGS = [Binding("escape", "screen.clear_filter", "Clear filter")]
+
+    def __init__(self):
+        super().__init__(
+            placeholder="words, owner:NAME ws:W-1 sev:high status:overdue",
+            id="filter",
+        )

@@ -7,14 +7,29 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.actions import BY_PANE
+
+
+def _triage_keys(pane: str) -> list[tuple[str, str]]:
+    return [(key_name(t.key), t.label.lower()) for t in BY_PANE[pane]]
+
+
+def key_name(key: str) -> str:
+    return {"plus": "+", "minus": "-"}.get(key, key)
+
+
 KEYS = [
     (
         "Anywhere",
         [
             ("1 2 3 4, tab", "move between the panes"),
             ("j k, ↑ ↓", "move within a pane"),
+            ("enter", "the selected item's detail"),
+            ("/", "filter the pane: words, owner:NAME ws:W-1 sev:high status:overdue"),
+            ("n", "new: w workstream, d decision, b blocker, r ritual, a action, n note"),
+            ("u", "undo your last change (appends its opposite, after a yes)"),
             ("?", "this help"),
-            ("ctrl+p", "command palette (themes, keys, quit)"),
+            ("ctrl+p", "command palette: the actions for what is selected, themes"),
             ("q", "quit"),
         ],
     ),
@@ -28,10 +43,18 @@ KEYS = [
             ("p", "play history forward, a day a second (p again pauses)"),
         ],
     ),
+    ("Workstream map", _triage_keys("workstreams")),
     (
         "Decision queue",
+        [*_triage_keys("decisions"), ("w", "as known when the selected decision was made")],
+    ),
+    ("Blocker radar", _triage_keys("blockers")),
+    (
+        "Forms",
         [
-            ("w", "as known when the selected decision was made"),
+            ("enter", "submit (ctrl+s from a multi-line field)"),
+            ("escape", "cancel: nothing is written"),
+            ("tab", "next field"),
         ],
     ),
 ]
@@ -55,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("staffdeck keys", classes="dialog-title")
             yield Static(text)
             yield Static(
-                "In the past the dashboard is read-only; 0 returns to live.",
+                "In the past the dashboard is read-only: every change is refused; 0 returns to live.",
                 classes="dialog-help",
             )
 

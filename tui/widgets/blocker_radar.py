@@ -5,6 +5,7 @@ from collections import Counter
 from rich.text import Text
 
 from projections.blocker_radar import SEVERITY_RANK, RadarRow
+from tui.actions import bindings
 from tui.look import Look, plain
 from tui.widgets.pane import Pane
 
@@ -19,6 +20,8 @@ class BlockerRadarPane(Pane):
         ("Age", 5, 1),
         ("Escalation", 12, 1),
     )
+
+    BINDINGS = bindings("blockers")
 
     def __init__(self):
         super().__init__("3 Blockers", id="blockers")

@@ -4,6 +4,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from projections.decision_queue import QueueRow
+from tui.actions import bindings
 from tui.look import Look, plain
 from tui.widgets.pane import Pane, day
 
@@ -19,7 +20,10 @@ class DecisionQueuePane(Pane):
         ("Open", 5, 4),
         ("Flags", 16, 1),
     )
-    BINDINGS = [Binding("w", "screen.when_decided", "As known when decided")]
+    BINDINGS = [
+        *bindings("decisions"),
+        Binding("w", "screen.when_decided", "As known when decided"),
+    ]
 
     def __init__(self):
         super().__init__("2 Decisions", id="decisions")

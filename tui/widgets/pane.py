@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.filters import RowFilter
 from tui.look import Look, plain
 
 Row = tuple[str, Any]  # (item key, the read model's row)
@@ -52,7 +53,10 @@ class Pane(Widget, can_focus=True):
 
     def __init__(self, title: str, *, id: str):
         super().__init__(id=id, classes="pane")
-        self.border_title = title
+        self.border_title = self.pane_title = title
+        self.row_filter = RowFilter()  # `/`: only the rows it matches are shown
+        self.filter_text = ""
+        self._all: list[Row] = []  # every row, before the filter
         self._rows: list[Row] = []
         self._index: dict[str, int] = {}
         self._fresh: set[str] = set()
@@ -72,12 +76,32 @@ class Pane(Widget, can_focus=True):
     def show(self, rows: list[Row], fresh: set[str], look: Look) -> None:
         """Replace the rows, keeping the cursor on the same item where it still is."""
         keep = self.selected_key
+        self._all = rows
+        if not self.row_filter.empty:
+            rows = [(key, row) for key, row in rows if self.row_filter.matches(row)]
+            self._show_filter(len(rows))
         self._rows, self._fresh, self._look = rows, fresh, look
         self._index = {key: i for i, (key, _) in enumerate(rows)}
         self._cells = {}
         if not self.select(keep):
             self.cursor = min(self.cursor, max(0, len(rows) - 1))
         self.refresh()
+
+    def filter(self, text: str, row_filter: RowFilter) -> None:
+        """Show only the rows `row_filter` matches (all of them, when it is empty)."""
+        self.filter_text, self.row_filter = text, row_filter
+        if row_filter.empty:
+            self.border_title = self.pane_title
+        if self._look is not None:
+            self.show(self._all, self._fresh, self._look)
+
+    def _show_filter(self, shown: int) -> None:
+        title = Text(f"{self.pane_title} · /")
+        title.append(self.filter_text)  # typed text: data, never markup
+        title.append(f" · {shown} of {len(self._all)}")
+        if self._all and (unknown := self.row_filter.unknown_to(self._all[0][1])):
+            title.append(f" · no {', '.join(t + ':' for t in unknown)} here")
+        self.border_title = title
 
     @property
     def row_keys(self) -> list[str]:

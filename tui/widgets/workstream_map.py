@@ -3,6 +3,7 @@
 from rich.text import Text
 
 from projections.workstream_map import MapRow
+from tui.actions import bindings
 from tui.look import Look, plain
 from tui.widgets.pane import Pane, day
 
@@ -18,6 +19,8 @@ class WorkstreamMapPane(Pane):
         ("Escalated", 12, 5),
         ("Updated", 9, 3),
     )
+
+    BINDINGS = bindings("workstreams")
 
     def __init__(self):
         super().__init__("1 Workstreams", id="workstreams")

@@ -1,0 +1,212 @@
+"""A form for one triage action: fields that check themselves as you type.
+
+`enter` on a one-line field (or `ctrl+s` anywhere) submits, `escape` cancels.
+The form writes through the store itself, in a worker thread: a rule the
+domain refuses is shown in the form and nothing is written; once the store
+has the event the form closes with it (the typed result of the screen).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from domain.errors import DomainError
+from domain.store import StoreError
+from events import Event
+
+Answers = dict[str, Any]  # field name → its parsed value
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: Literal["text", "long", "choice"] = "text"  # Input, TextArea or Select
+    required: bool = True
+    value: str = ""
+    choices: tuple[str, ...] = ()  # a Select's values; suggestions for a text field
+    placeholder: str = ""
+    hint: str = ""  # a line under the label (the recorded options, the date forms)
+    # Turns the typed text into the answer; a ValueError's message is the problem shown.
+    parse: Callable[[str], Any] | None = None
+
+
+class FormBody(VerticalScroll, can_focus=False):
+    """Scrolls when the form is taller than the terminal; the fields take the focus."""
+
+
+class FormScreen(ModalScreen[Event | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Submit"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        write: Callable[[Answers], Event],
+        *,
+        aside: Callable[[Answers], Text] | None = None,
+        warning: str = "",
+    ):
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.write = write
+        self.aside = aside  # something to show beside the answers, as they change
+        self.warning = warning
+        self.writing = False
+
+    def compose(self) -> ComposeResult:
+        with FormBody(classes="dialog form"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            for number, field in enumerate(self.fields):
+                with Vertical(classes="form-field"):
+                    mark = "" if field.required else "  (optional)"
+                    yield Label(Text(field.label + mark), classes="form-label")
+                    if field.hint:
+                        yield Static(Text(field.hint), classes="form-hint")
+                    yield self._widget(field)
+                    yield Static("", id=f"problem-{field.name}", classes="form-problem")
+                if number == 0 and self.aside is not None:  # beside what it is about
+                    yield Static("", id="form-aside", classes="form-aside")
+            if self.warning:
+                yield Static(Text(self.warning), classes="form-warning")
+            yield Static("", id="form-refused", classes="form-refused")
+            yield Static(
+                "enter submits (ctrl+s from a multi-line field) · escape cancels",
+                classes="dialog-help",
+            )
+
+    def _widget(self, field: Field) -> Widget:
+        widget_id = f"field-{field.name}"
+        if field.kind == "choice":
+            options = [(Text(choice.replace("_", " ")), choice) for choice in field.choices]
+            return Select(
+                options,
+                value=field.value if field.value in field.choices else Select.NULL,
+                allow_blank=not field.required or field.value not in field.choices,
+                prompt="Choose …",
+                id=widget_id,
+            )
+        if field.kind == "long":
+            area = TextArea(field.value, id=widget_id, soft_wrap=True, tab_behavior="focus")
+            area.placeholder = field.placeholder
+            return area
+        suggester = SuggestFromList(field.choices, case_sensitive=False) if field.choices else None
+        return Input(field.value, placeholder=field.placeholder, id=widget_id, suggester=suggester)
+
+    def on_mount(self) -> None:
+        for shown in self.query(".form-problem, .form-refused"):
+            shown.display = False
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+        self._show_aside()
+
+    # ---- reading and checking the fields ------------------------------------
+
+    def raw(self, field: Field) -> str:
+        widget = self.query_one(f"#field-{field.name}")
+        if isinstance(widget, Select):
+            return "" if widget.value is Select.NULL else str(widget.value)
+        if isinstance(widget, TextArea):
+            return widget.text
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def answer(self, field: Field) -> tuple[Any, str]:
+        """(the parsed answer, the problem with it: "" when there is none)."""
+        text = self.raw(field)
+        if not text.strip():
+            return None, (f"{field.label} is needed." if field.required else "")
+        if field.parse is None:
+            return text, ""  # stored as typed: user text is never trimmed or rewritten
+        try:
+            return field.parse(text), ""
+        except ValueError as error:
+            return None, str(error)
+
+    def answers(self) -> tuple[Answers, list[Field]]:
+        """Every answer, and the fields with a problem."""
+        answers, wrong = {}, []
+        for field in self.fields:
+            answers[field.name], problem = self.answer(field)
+            self._show_problem(field, problem)
+            if problem:
+                wrong.append(field)
+        return answers, wrong
+
+    def _show_problem(self, field: Field, problem: str) -> None:
+        shown = self.query_one(f"#problem-{field.name}", Static)
+        shown.update(Text(problem))
+        shown.display = bool(problem)
+
+    def _field_of(self, widget: Widget) -> Field | None:
+        name = (widget.id or "").removeprefix("field-")
+        return next((f for f in self.fields if f.name == name), None)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self, event) -> None:
+        field = self._field_of(event.control)
+        if field is None:
+            return
+        # Only a problem with what is there: an empty field is not scolded until submit.
+        _, problem = self.answer(field) if self.raw(field).strip() else (None, "")
+        self._show_problem(field, problem)
+        self._show_refusal("")
+        self._show_aside()
+
+    def _show_aside(self) -> None:
+        if self.aside is not None:
+            answers = {f.name: self.answer(f)[0] for f in self.fields}
+            self.query_one("#form-aside", Static).update(self.aside(answers))
+
+    # ---- submitting ----------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.writing:
+            return
+        answers, wrong = self.answers()
+        if wrong:
+            self.query_one(f"#field-{wrong[0].name}").focus()
+            return
+        self.writing = True
+        self._write(answers)
+
+    @work(thread=True, exclusive=True, group="write", description="write to the store")
+    def _write(self, answers: Answers) -> None:
+        try:
+            event = self.write(answers)
+        except (DomainError, StoreError) as error:
+            self.app.call_from_thread(self._refused, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, event)
+
+    def _refused(self, message: str) -> None:
+        self.writing = False
+        self._show_refusal(f"Not recorded: {message}")
+
+    def _show_refusal(self, message: str) -> None:
+        shown = self.query_one("#form-refused", Static)
+        shown.update(Text(message))
+        shown.display = bool(message)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,206 @@
+"""Triage from the dashboard: open an action's form, write, undo.
+
+Every write goes through the application service, from a worker thread, and
+the screen updates from the store (the live path), never by hand. In the past
+every write is refused: the dashboard there shows what was known, not what is.
+"""
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from domain.errors import DomainError
+from domain.store import StoreError
+from domain.undo import Undo
+from events import Event
+from projections.similar_decisions import DecisionWords
+from projections.timeline import describe
+from tui.actions import BY_PANE, Selection, Triage, find
+from tui.feed import FeedStopped
+from tui.screens.confirm import Confirm
+from tui.screens.form import Answers, FormScreen
+from tui.widgets.detail import when
+
+if TYPE_CHECKING:
+    from tui.screens.dashboard import DashboardScreen
+
+
+class TriageDesk:
+    """The dashboard's writes: the forms, the store, and what this session did."""
+
+    def __init__(self, screen: "DashboardScreen"):
+        self.screen = screen
+        self.done: list[Event] = []  # this session's changes, newest last: what `u` takes back
+
+    # ---- may we write? -----------------------------------------------------------
+
+    def refusal(self) -> str:
+        """Why nothing can be written now ("" when it can)."""
+        screen = self.screen
+        if not screen.live:
+            assert screen.moment is not None
+            return (
+                f"Read-only: this is the dashboard as known at {when(screen.moment)}. "
+                "Press 0 to go back to live, then try again."
+            )
+        if screen.history is None:
+            return "Still reading the store: try again in a moment."
+        return ""
+
+    def selection(self, key: str | None) -> Selection:
+        screen = self.screen
+        assert screen.present is not None
+        return Selection(
+            key=key,
+            present=screen.present,
+            today=screen.now().astimezone().date(),
+            workstream=screen.workstream_in_view(),
+        )
+
+    # ---- running an action ---------------------------------------------------------
+
+    def run(self, pane: str, name: str) -> None:
+        if problem := self.refusal():
+            self.screen.notify(problem, severity="warning", timeout=4)
+            return
+        action = find(pane, name)
+        key = self.screen.selected_in(pane) if pane != "new" else self.screen.selected_key()
+        if action.noun and key is None:
+            self.screen.notify(f"Select a {action.noun} first (j / k move).", severity="warning")
+            return
+        if action.fields is None:
+            self._in_worker(self._write_at_once, action, key, what="write to the store")
+            return
+        selection = self.selection(key)
+        aside = self._similar_decisions(selection) if action.name == "new_decision" else None
+        form = FormScreen(
+            action.title(key),
+            action.fields(selection),
+            lambda answers: self.write(action, key, answers),
+            aside=aside,
+            warning=action.warning,
+        )
+        self.screen.app.push_screen(form, self.recorded)
+
+    def write(self, action: Triage, key: str | None, answers: Answers) -> Event:
+        """In a worker thread: append through the service, then read it back at once."""
+        try:
+            with self.screen.feed.store() as deck:
+                if problem := self.refusal():  # the view may have moved meanwhile
+                    raise DomainError(problem)
+                event = action.write(deck, key, answers)
+        except FeedStopped:
+            raise StoreError("The dashboard is closing; nothing was written.") from None
+        self._read_back()
+        return event
+
+    def _read_back(self) -> None:
+        """The store's new events, now: the watcher would bring them a moment later."""
+        try:
+            if new := self.screen.feed.read_new():
+                self.screen.deliver(new)
+        except FeedStopped:
+            pass
+
+    def _in_worker(self, work, *args, what: str) -> None:
+        """Store work off the UI thread (the desk is no widget: the screen runs it)."""
+        self.screen.run_worker(lambda: work(*args), thread=True, group="write", description=what)
+
+    def _write_at_once(self, action: Triage, key: str | None) -> None:
+        try:
+            event = self.write(action, key, {})
+        except (DomainError, StoreError) as error:
+            self.screen.app.call_from_thread(self._refused, str(error))
+            return
+        self.screen.app.call_from_thread(self.recorded, event)
+
+    def _refused(self, message: str) -> None:
+        self.screen.notify(f"Not recorded: {message}", severity="error", markup=False, timeout=6)
+
+    def recorded(self, event: Event | None) -> None:
+        if event is not None:
+            self.done.append(event)
+            self.screen.notify(
+                f"Recorded: {event.key} {describe(event)}  (u undoes)", markup=False, timeout=4
+            )
+
+    def _similar_decisions(self, selection: Selection):
+        index = DecisionWords(selection.present.decisions)
+
+        def aside(answers: Answers) -> Text:
+            found = index.similar_to(answers.get("question") or "")
+            if not found:
+                return Text("No earlier decision asks much the same question.")
+            text = Text("Asked before:\n", style="bold")
+            for similar in found:
+                record = similar.record
+                text.append(f"  {record.key} ", style="bold")
+                text.append(f"{record.question}  [{record.status}]\n")
+                if record.choice:
+                    text.append(f"    chose {record.choice}: {record.reasoning}\n")
+                elif record.closed_why:
+                    text.append(f"    {record.closed_why}\n")
+            return text
+
+        return aside
+
+    # ---- undo ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """`u`: the compensating event for this session's last change, after a yes."""
+        self._in_worker(self._prepare_undo, what="prepare an undo")
+
+    def _prepare_undo(self) -> None:
+        app = self.screen.app
+        if problem := self.refusal():
+            app.call_from_thread(self.screen.notify, problem, severity="warning", timeout=4)
+            return
+        if not self.done:
+            app.call_from_thread(
+                self.screen.notify, "Nothing to undo: nothing was recorded from this dashboard yet."
+            )
+            return
+        event = self.done[-1]
+        try:
+            with self.screen.feed.store() as deck:
+                undo = deck.undo_of(event)
+                preview = undo.event_type(
+                    key=undo.key, at=deck.clock(), actor=deck.actor, **undo.fields
+                )
+        except (DomainError, StoreError, FeedStopped) as error:
+            app.call_from_thread(self._refused, f"cannot undo {event.key}: {error}")
+            return
+        text = Text()
+        text.append("Your last change:\n", style="bold")
+        text.append(f"  {event.key} {describe(event)}\n\n")
+        text.append("Undo appends to the store:\n", style="bold")
+        text.append(f"  {undo.key} {describe(preview)}\n\n")
+        text.append("History keeps both; nothing is deleted.")
+        confirm = Confirm("Undo your last change?", text, yes="Append it")
+        app.call_from_thread(app.push_screen, confirm, lambda yes: self._undo(event, undo, yes))
+
+    def _undo(self, event: Event, undo: Undo, yes: bool | None) -> None:
+        if yes:
+            self._in_worker(self._compensate, event, undo, what="append an undo")
+
+    def _compensate(self, event: Event, undo: Undo) -> None:
+        app = self.screen.app
+        try:
+            with self.screen.feed.store() as deck:
+                if problem := self.refusal():
+                    raise DomainError(problem)
+                appended = deck.compensate(undo)
+        except (DomainError, StoreError, FeedStopped) as error:
+            app.call_from_thread(self._refused, str(error))
+            return
+        self._read_back()
+        app.call_from_thread(self._undone, event, appended)
+
+    def _undone(self, event: Event, appended: Event) -> None:
+        if self.done and self.done[-1] is event:
+            self.done.pop()
+        self.screen.notify(f"Undone: {appended.key} {describe(appended)}", markup=False, timeout=4)
+
+
+def actions_for(pane: str) -> list[Triage]:
+    return BY_PANE.get(pane, [])
