@@ -21,6 +21,12 @@ untimed first launch) as an installed staffdeck has it:
   each posted as the terminal driver posts a key, timed to the new moment shown
   (the binding runs `refresh_view` at once), to the app's own first frame after
   it, and to `pilot.pause(0)` returned (settled: the target is judged on this);
+- triage, in the same process after the appends: `--triage` status reports made
+  from the dashboard on a workstream: `s` posted as a key, timed to its form drawn;
+  then the form's submit (`ctrl+s`), timed to the new event in the screen's present
+  and to the first frame after it. The submit's figure is also given less the
+  service's own write (the commit and its fsync, timed around the service call),
+  which the target leaves out;
 - live, in the same process, back to live: another process appends `--appends`
   status reports to an open workstream, `--interval` apart, printing the time each
   append returned; the latency runs from then to the screen's handler taking the
@@ -54,6 +60,7 @@ TARGET_SIZE = 100_000
 LAUNCH_SECONDS = {TARGET_SIZE: 1.0, 1_000_000: 5.0}
 KEY_MS = 50
 APPEND_MS = 250
+TRIAGE_MS = 50
 
 SIZE = (160, 45)
 TABLES = ("workstreams", "decisions", "blockers")
@@ -68,7 +75,17 @@ ROOT = Path(__file__).resolve().parents[1]
 Add = Callable[[str, str, str], None]
 
 
-def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval: float, add: Add):
+def measure(
+    store: str,
+    n: int,
+    *,
+    runs: int,
+    keys: int,
+    appends: int,
+    interval: float,
+    add: Add,
+    triage: int = 0,
+):
     """Every dashboard figure for the store holding `n` events, as rows through `add`."""
     with tempfile.TemporaryDirectory(prefix="staffdeck-dashboard-") as tmp:
         cold = _child_env(str(Path(tmp) / "pycache"), str(Path(tmp) / "cold-cache"))
@@ -89,7 +106,8 @@ def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval:
         copy = Path(tmp) / "store" / "store.db"  # the appends go into a copy, watched on its own
         copy.parent.mkdir()
         shutil.copyfile(store, copy)
-        options = ("--keys", str(keys), "--appends", str(appends), "--interval", str(interval))
+        options = ("--keys", str(keys), "--appends", str(appends), "--interval", str(interval),
+                   "--triage", str(triage))  # fmt: skip
         session = _child(env, "--child-session", str(copy), *options)
     for result in [*colds, *launches, session]:
         if result["events"] != n:
@@ -103,6 +121,19 @@ def measure(store: str, n: int, *, runs: int, keys: int, appends: int, interval:
         _key_rows(session["keys"], n, add)
     if appends:
         _append_rows(session["appends"], n, interval, add)
+    if triage:
+        _triage_rows(session["triage"], n, add)
+
+
+def _triage_rows(triage: dict, n: int, add: Add) -> None:
+    count = len(triage["opened"])
+    add(f"triage key (s) to its form drawn, {count} keys", _spread(triage["opened"]),
+        _verdict(triage["opened"], TRIAGE_MS, n))  # fmt: skip
+    less = [total - write for total, write in zip(triage["shown"], triage["write"], strict=True)]
+    add("triage submit to the updated frame, less the store's write", _spread(less),
+        _verdict(less, TRIAGE_MS, n))  # fmt: skip
+    add("  submit to the updated frame, all in", _spread(triage["shown"]), "")
+    add("  of which the store's write (service call: commit, fsync)", _spread(triage["write"]), "")
 
 
 # ---- the rows --------------------------------------------------------------
@@ -288,7 +319,9 @@ class Marks:
             self.loaded = now
         elif kind == "advanced":
             # The events wait in the screen's inbox until this message drains it.
-            self.advanced += [now] * len(self.app.screen._inbox)
+            # (The dashboard's inbox: a triage form may be the screen on top.)
+            dashboard = next(s for s in self.app.screen_stack if hasattr(s, "_inbox"))
+            self.advanced += [now] * len(dashboard._inbox)
 
     def record_frames(self, app) -> None:
         """Textual has no public hook for a drawn frame: wrap the app's `_display`."""
@@ -312,7 +345,7 @@ class Marks:
         return frame
 
 
-def _child_dashboard(store: str, keys: int, appends: int, interval: float) -> None:
+def _child_dashboard(store: str, keys: int, appends: int, interval: float, triage: int = 0) -> None:
     """Open the dashboard headless; print when it got where, as JSON."""
     main_at = time.time()
     # What `staffdeck` loads: its command line, then Textual and the app.
@@ -335,6 +368,8 @@ def _child_dashboard(store: str, keys: int, appends: int, interval: float) -> No
                     result["keys"] = await _time_travel(pilot, marks, keys)
                 if appends:
                     result["appends"] = await _appended(pilot, marks, store, appends, interval)
+                if triage:
+                    result["triage"] = await _triage(pilot, marks, deck, triage)
         finally:
             deck.close()
         frame_at = result["frame_at"]
@@ -444,6 +479,46 @@ async def _appended(pilot, marks: Marks, store: str, count: int, interval: float
     }
 
 
+async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
+    """`s` on a workstream, the form drawn; then its submit, to the frame showing the event."""
+    from textual.events import Key
+    from textual.widgets import Input, Select
+
+    from tui.screens.form import FormScreen
+
+    app, screen = pilot.app, pilot.app.screen
+    screen.action_live()
+    await pilot.press("1")
+    writes: list[float] = []
+    report_status = deck.report_status
+
+    def timed(*args, **kwargs):
+        with stopwatch() as writing:
+            event = report_status(*args, **kwargs)
+        writes.append(writing.seconds * 1000)
+        return event
+
+    deck.report_status = timed
+    opened, shown = [], []
+    for number in range(count):
+        posted = time.time()
+        app.post_message(Key("s", "s"))
+        await _until(lambda: isinstance(app.screen, FormScreen), "the form", 0)
+        await pilot.pause(0)
+        opened.append((marks.drawn_after(posted) - posted) * 1000)
+        form = app.screen
+        form.query_one("#field-state", Select).value = STATES[number % len(STATES)]
+        form.query_one("#field-note", Input).value = f"Triage {number + 1} of {count}"
+        before = len(screen.present)
+        posted = time.time()
+        app.post_message(Key("ctrl+s", None))
+        await _until(lambda n=before: len(screen.present) > n, "the event shown", 0)
+        arrived = time.time()
+        await pilot.pause(0)
+        shown.append((marks.drawn_after(arrived) - posted) * 1000)
+    return {"opened": opened, "shown": shown, "write": writes}
+
+
 def _child_append(store: str, key: str, count: int, interval: float) -> None:
     """Another process: status reports on `key`, `interval` apart; prints when each returned."""
     from domain.service import Staffdeck
@@ -484,6 +559,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keys", type=int, default=50, help="time-travel keys [50]")
     parser.add_argument("--appends", type=int, default=20, help="appends by another process [20]")
     parser.add_argument("--interval", type=float, default=0.3, help="seconds between them [0.3]")
+    parser.add_argument(
+        "--triage", type=int, default=20, help="status reports made from the dashboard [20]"
+    )
     parser.add_argument("--child-launch", metavar="STORE", help=argparse.SUPPRESS)
     parser.add_argument("--child-session", metavar="STORE", help=argparse.SUPPRESS)
     parser.add_argument("--child-append", nargs=2, metavar=("STORE", "KEY"), help=argparse.SUPPRESS)
@@ -491,7 +569,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.child_launch:
         _child_dashboard(args.child_launch, keys=0, appends=0, interval=0)
     elif args.child_session:
-        _child_dashboard(args.child_session, args.keys, args.appends, args.interval)
+        _child_dashboard(args.child_session, args.keys, args.appends, args.interval, args.triage)
     elif args.child_append:
         _child_append(*args.child_append, count=args.appends, interval=args.interval)
     elif args.store:
@@ -505,6 +583,7 @@ def main(argv: list[str] | None = None) -> None:
             keys=args.keys,
             appends=args.appends,
             interval=args.interval,
+            triage=args.triage,
             add=lambda *cells: table.add(f"{n:,}", *cells),
         )
         print()

@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> None:
         "--appends", type=int, default=20, help="appends by another process, 300 ms apart [20]"
     )
     parser.add_argument(
+        "--triage", type=int, default=20, help="status reports made from the dashboard [20]"
+    )
+    parser.add_argument(
         "--no-dashboard",
         action="store_true",
         help="leave out the dashboard's launch, keys, appends",
@@ -192,6 +195,7 @@ class Size:
                 keys=self.args.keys,
                 appends=self.args.appends,
                 interval=APPEND_INTERVAL,
+                triage=self.args.triage,
                 add=self.add,
             )
 
