@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from domain.errors import DomainError
 from events import (
     ActionAssigned,
+    ActionCompleted,
     ActionDropped,
     BlockerDeescalated,
     BlockerEscalated,
@@ -20,11 +21,14 @@ from events import (
     BlockerReopened,
     BlockerResolved,
     BlockerSeverityChanged,
+    DecisionDeferred,
     DecisionMade,
     DecisionRaised,
     DecisionReopened,
+    DecisionSuperseded,
     DecisionWithdrawn,
     Event,
+    NoteLogged,
     RitualEstablished,
     RitualRetired,
     WorkstreamClosed,
@@ -123,7 +127,7 @@ def undo_of(event: Event, history: list[Event]) -> Undo:
             return undo(RitualRetired, reason=f"{UNDONE}: established by mistake")
         case ActionAssigned():
             return undo(ActionDropped, why=f"{UNDONE}: assigned by mistake")
-    raise CannotUndo(_final.get(type(event).__name__, f"{_what(event)} cannot be taken back."))
+    raise CannotUndo(_final.get(type(event), f"{_what(event)} cannot be taken back."))
 
 
 _RECORD = (
@@ -136,16 +140,16 @@ _RECORD = (
     "decided_by",
 )
 _deescalation = {WorkstreamEscalated: WorkstreamDeescalated, BlockerEscalated: BlockerDeescalated}
-_final = {
-    "DecisionWithdrawn": "A withdrawn decision is closed for good; raise it again with n.",
-    "DecisionSuperseded": "A superseded decision is closed for good; reopen or supersede its "
+_final: dict[type[Event], str] = {
+    DecisionWithdrawn: "A withdrawn decision is closed for good; raise it again with n.",
+    DecisionSuperseded: "A superseded decision is closed for good; reopen or supersede its "
     "successor instead.",
-    "RitualRetired": "A retired ritual stays retired; establish it again with n.",
-    "WorkstreamClosed": "A closed workstream stays closed; open a new one with n.",
-    "NoteLogged": "A note cannot be taken back; log a note that corrects it with n.",
-    "ActionCompleted": "A completed action stays completed; assign a new one with n.",
-    "ActionDropped": "A dropped action stays dropped; assign it again with n.",
-    "DecisionDeferred": "A deferral is not taken back; decide it now with d, or defer it to "
+    RitualRetired: "A retired ritual stays retired; establish it again with n.",
+    WorkstreamClosed: "A closed workstream stays closed; open a new one with n.",
+    NoteLogged: "A note cannot be taken back; log a note that corrects it with n.",
+    ActionCompleted: "A completed action stays completed; assign a new one with n.",
+    ActionDropped: "A dropped action stays dropped; assign it again with n.",
+    DecisionDeferred: "A deferral is not taken back; decide it now with d, or defer it to "
     "another date with f.",
 }
 

@@ -15,7 +15,7 @@ from domain.undo import Undo
 from events import Event
 from projections.similar_decisions import DecisionWords
 from projections.timeline import describe
-from tui.actions import BY_PANE, Selection, Triage, find
+from tui.actions import Selection, Triage, find
 from tui.feed import FeedStopped
 from tui.screens.confirm import Confirm
 from tui.screens.form import Answers, FormScreen
@@ -201,6 +201,3 @@ class TriageDesk:
             self.done.pop()
         self.screen.notify(f"Undone: {appended.key} {describe(appended)}", markup=False, timeout=4)
 
-
-def actions_for(pane: str) -> list[Triage]:
-    return BY_PANE.get(pane, [])

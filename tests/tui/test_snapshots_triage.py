@@ -8,9 +8,8 @@ import pytest
 
 from tests.tui.conftest import SIZE
 from tests.tui.test_snapshots import loaded
+from tests.tui.test_triage import PANE_KEYS
 from tui.widgets.pane import Pane
-
-PANE_KEYS = {"workstreams": "1", "decisions": "2", "blockers": "3"}
 
 
 def on(pane: str, key: str):
