@@ -419,7 +419,12 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
     from textual.events import Key
 
     app, screen = pilot.app, pilot.app.screen
-    await _until(lambda: screen.history is not None, "the history read, for time travel")
+    # Keys are timed once the launch's work is done (history, its index, its shape);
+    # a key pressed within that second shares the interpreter with it.
+    await _until(
+        lambda: screen.history is not None and screen.by_key is not None and screen.counts,
+        "the history read and indexed, for time travel",
+    )
     first, handled, settled = [], [], []
     for press in range(count):
         name, character = KEYS[press % len(KEYS)]

@@ -27,7 +27,7 @@ def launch(make_app, store: str) -> dict:
 
     def hook(message) -> None:
         if isinstance(message, StoreLoaded) and not first:
-            first["present"] = message.present  # None: it read all of history first
+            first["present"] = message.present if message.remembered else None
 
     async def scenario():
         app = make_app(store)

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from domain.service import Staffdeck
 from events import Event
+from events.gc import paused_gc
 from projections.open_counts import OpenCounts
 from projections.read_models import ReadModels
 from projections.time_travel import History
@@ -51,12 +52,20 @@ or explore a realistic quarter first:  staffdeck demo
 
 
 class StoreLoaded(Message):
-    """The present to show: remembered and brought up to date, or the whole history."""
+    """The present to show first (remembered and brought up to date, or folded
+    from every event), then the whole history."""
 
-    def __init__(self, *, present: ReadModels | None = None, history: History | None = None):
+    def __init__(
+        self,
+        *,
+        present: ReadModels | None = None,
+        history: History | None = None,
+        remembered: bool = False,
+    ):
         super().__init__()
         self.present = present
         self.history = history
+        self.remembered = remembered  # the present came from the saved one
 
 
 class HistoryIndexed(Message):
@@ -157,19 +166,10 @@ class DashboardScreen(Screen):
     @work(thread=True, exclusive=True, group="store", description="read and follow the store")
     def _load(self) -> None:
         try:
-            # The first frame shows the remembered present and the events since,
-            # when there is one; all of history is read after that frame.
-            with self.feed.store() as deck:
-                recalled = recall(deck)
-            saved = 0  # events in the saved present: it is saved again when far behind
-            if recalled is not None:
-                present, self.feed.position = recalled
-                saved = len(present)
-                present.apply_all(self.feed.read_new())
-                self.post_message(StoreLoaded(present=present))
-                self._first_frame.wait(timeout=5)
-            history = History()
-            history.extend(self.feed.read_all())
+            # Everything read here is kept while the dashboard is open: the
+            # collector is paused while it is built, then never scans it again.
+            with paused_gc(keep=True):
+                history, saved = self._read_history()
         except FeedStopped:  # the dashboard closed meanwhile
             return
         except Exception as error:  # shown on screen; the app stays up
@@ -190,6 +190,31 @@ class DashboardScreen(Screen):
         except FeedStopped:
             return
         self.feed.follow(self.deliver)
+
+    def _read_history(self) -> tuple[History, int]:
+        """All of history, and how many events the remembered present held (0 if
+        none: it is saved again when far behind). The first frame comes first:
+        the remembered present and the events since, or else a plain fold of
+        every event; History's checkpoints (a third more work) come after it."""
+        with self.feed.store() as deck:
+            recalled = recall(deck)
+        if recalled is not None:
+            present, self.feed.position = recalled
+            saved = len(present)
+            present.apply_all(self.feed.read_new())
+            self.post_message(StoreLoaded(present=present, remembered=True))
+            self._first_frame.wait(timeout=5)
+            events = self.feed.read_all()
+        else:
+            saved = 0
+            events = self.feed.read_all()
+            present = ReadModels()
+            present.apply_all(events)
+            self.post_message(StoreLoaded(present=present))
+            self._first_frame.wait(timeout=5)
+        history = History()
+        history.extend(events)
+        return history, saved
 
     def deliver(self, events: list[Event]) -> None:
         """From a worker thread: leave the events, ring once."""
