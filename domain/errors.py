@@ -93,3 +93,17 @@ class ImportRejected(DomainError):
             f"{lines}\n{count} bad line{'s' if count != 1 else ''} in {source}; "
             "nothing was imported."
         )
+
+
+class AdrsRejected(DomainError):
+    """A folder of ADRs has files that cannot be read; nothing was imported."""
+
+    def __init__(self, folder: str, problems: list[tuple[str, int, str]]):
+        self.folder = folder
+        self.problems = problems
+        count = len({name for name, _, _ in problems})
+        lines = "\n".join(f"{name}:{line}: {why}" for name, line, why in problems)
+        super().__init__(
+            f"{lines}\n{count} ADR{'s' if count != 1 else ''} refused in {folder}; "
+            "nothing was imported."
+        )

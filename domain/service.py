@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, get_args
 
 import msgspec
@@ -15,7 +16,15 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, PersistenceError
 from eventsourcing.utils import Environment
 
-from domain.errors import ConflictError, EventInFuture, InvalidInput, ItemNotFound
+from domain.adr import adr_events, read_folder
+from domain.errors import (
+    AdrsRejected,
+    ConflictError,
+    EventInFuture,
+    ImportRejected,
+    InvalidInput,
+    ItemNotFound,
+)
 from domain.history import check_history
 from domain.item import FUTURE_TOLERANCE, MAX_EVENT_BYTES, Item, utc_text
 from domain.items import ITEM_TYPES
@@ -460,6 +469,34 @@ class Staffdeck(Application[str]):
                     "the store may be damaged or written by a newer staffdeck."
                 ) from error
         raise StoreError(f"The store's events #{after + 1}–#{until} cannot be read.")
+
+    def import_adrs(self, folder: Path, *, workstream: str, owner: str) -> list[tuple[str, str]]:
+        """A folder of ADRs as decisions on `workstream`, all or nothing; returns
+        (file, key) for each. AdrsRejected names every file that cannot be read."""
+        adrs, _ = read_folder(folder)
+        home = self._load(workstream, "workstream")
+        oldest = min(adrs, key=lambda adr: adr.moment)
+        if home.created_at is not None and home.created_at > oldest.moment:
+            raise InvalidInput(
+                f"{home.key} was opened on {utc_text(home.created_at)}, after the oldest ADR "
+                f"({oldest.file}, {oldest.date}): a decision cannot belong to a workstream "
+                "before it exists. Import into an older workstream, or open one as of then: "
+                f'staffdeck --at {oldest.date} workstream open "…" --owner NAME'
+            )
+        first = self._next_number("D")
+        pairs = adr_events(adrs, first, workstream=workstream, owner=owner, actor=self.actor)
+        files = [name for name, _ in pairs]
+        lines = [encode(event) for _, event in pairs]
+        try:
+            self.import_lines(lines, source=str(folder))
+        except ImportRejected as error:  # a domain rule: say which ADR broke it
+            first_problems = {}  # one per file: what follows from it adds nothing
+            for line, why in error.problems:
+                first_problems.setdefault(files[line - 1], why)
+            raise AdrsRejected(
+                str(folder), [(name, 1, why) for name, why in first_problems.items()]
+            ) from error
+        return [(name, event.key) for name, event in pairs if isinstance(event, DecisionRaised)]
 
     def export_lines(self) -> Iterator[bytes]:
         """JSON lines in recording order, in the current schema."""

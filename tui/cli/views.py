@@ -230,7 +230,7 @@ def _diff_markdown(changes, since: datetime, until: datetime) -> str:
 
 @click.group()
 def decisions():
-    """Decision memory: search every decision ever raised."""
+    """Decision memory: search every decision ever raised, export them as ADRs."""
 
 
 SEARCH_COLUMNS = [
