@@ -354,15 +354,6 @@ def adr_events(
         key, at = keys[adr.number], adr.moment
         stamp = {"key": key, "at": at, "actor": actor}
         origin = f"Imported from ADR {adr.number:04d} ({adr.file})."
-        decided = adr.status in ("accepted", "superseded", "deprecated")
-        made = DecisionMade(
-            **stamp,
-            choice=adr.choice,
-            reasoning=adr.reasoning,
-            rejected=tuple(RejectedAlternative(o, g) for o, g in adr.rejected.items()),
-            expected=adr.expected,
-            decided_by=tuple(adr.deciders),
-        )
         raised = DecisionRaised(
             **stamp,
             question=adr.title,
@@ -374,7 +365,15 @@ def adr_events(
             deciders=tuple(adr.deciders),
         )
         events.append((adr.file, raised))
-        if decided:
+        if adr.status in ("accepted", "superseded", "deprecated"):
+            made = DecisionMade(
+                **stamp,
+                choice=adr.choice,
+                reasoning=adr.reasoning,
+                rejected=tuple(RejectedAlternative(o, g) for o, g in adr.rejected.items()),
+                expected=adr.expected,
+                decided_by=tuple(adr.deciders),
+            )
             events.append((adr.file, made))
         if adr.status == "deprecated":
             why = f"Deprecated in ADR {adr.number:04d}."

@@ -70,7 +70,7 @@ def _more(record: DecisionRecord, names: dict[str, str]) -> str:
         f"* staffdeck: {record.key} on {record.workstream}, owned by {_line(record.owner)}, "
         f"raised {record.raised_at.date().isoformat()}, {record.status}"
     ]
-    if record.status in ("withdrawn",) and record.closed_why:
+    if record.status == "withdrawn" and record.closed_why:
         facts.append(f"* Withdrawn: {_line(record.closed_why)}")
     if record.review_by:
         facts.append(f"* Review by: {record.review_by.isoformat()}")

@@ -76,6 +76,13 @@ class ReadModels:
         self.timeline.extend(events)
         self.count += len(events)
 
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> "ReadModels":
+        """Every read model, with `events` folded in."""
+        models = cls()
+        models.apply_all(events)
+        return models
+
     def snapshot(self) -> tuple:
         """A copy that shares the immutable rows: cheap to take, cheap to keep."""
         return tuple(p.snapshot() for p in self._projections()) + (self.count,)

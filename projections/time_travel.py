@@ -113,9 +113,7 @@ class History:
 
     def replay(self, moment: datetime) -> ReadModels:
         """The naive fold, without checkpoints: what `as_of` must always equal."""
-        models = ReadModels()
-        models.apply_all(e for e in self.events if e.at <= moment)
-        return models
+        return ReadModels.of(e for e in self.events if e.at <= moment)
 
     def first_moment(self) -> datetime | None:
         return self.events[0].at if self.events else None

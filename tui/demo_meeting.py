@@ -16,9 +16,7 @@ from projections.read_models import ReadModels
 
 
 def _models(deck: Staffdeck) -> ReadModels:
-    models = ReadModels()
-    models.apply_all(deck.events_after(0)[1])
-    return models
+    return ReadModels.of(deck.events_after(0)[1])
 
 
 def _steps(deck: Staffdeck):

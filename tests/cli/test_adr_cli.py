@@ -89,8 +89,7 @@ def test_export_writes_madr_files_that_import_back_the_same(store, tmp_path):
 def decision_log(store: str) -> dict:
     deck = Staffdeck(store, actor="test", create=False)
     try:
-        models = ReadModels()
-        models.apply_all(deck.events_after(0)[1])
+        models = ReadModels.of(deck.events_after(0)[1])
     finally:
         deck.close()
     return {record.question: record for record in models.decision_log()}

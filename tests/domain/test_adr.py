@@ -18,9 +18,7 @@ EARLY = datetime(2026, 1, 5, tzinfo=UTC)  # before the oldest sample ADR
 
 
 def records(app: Staffdeck) -> dict:
-    models = ReadModels()
-    models.apply_all(app.events_after(0)[1])
-    return {r.question: r for r in models.decision_log()}
+    return {r.question: r for r in ReadModels.of(app.events_after(0)[1]).decision_log()}
 
 
 @pytest.fixture

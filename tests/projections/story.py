@@ -37,9 +37,7 @@ def deck_on(location: str) -> Iterator[Staffdeck]:
 
 def fold(deck: Staffdeck) -> ReadModels:
     """Every event the store recorded, folded into every read model."""
-    models = ReadModels()
-    models.apply_all(deck.events_after(0)[1])
-    return models
+    return ReadModels.of(deck.events_after(0)[1])
 
 
 def history_of(deck: Staffdeck) -> History:

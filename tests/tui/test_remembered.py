@@ -46,9 +46,7 @@ def launch(make_app, store: str) -> dict:
 def rebuilt(store: str) -> ReadModels:
     deck = Staffdeck(store, actor="cos", clock=fixed_clock)
     try:
-        models = ReadModels()
-        models.apply_all(deck.events_after(0)[1])
-        return models
+        return ReadModels.of(deck.events_after(0)[1])
     finally:
         deck.close()
 

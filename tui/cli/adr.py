@@ -1,15 +1,13 @@
 """`staffdeck decisions export` and `staffdeck import-adr`: decision records
 shared both ways with ADR tooling (MADR and Nygard Markdown)."""
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from projections.madr import file_name, madr
 from projections.read_models import ReadModels
-from tui.cli.history import plural
+from tui.cli.history import plural, replacing
 from tui.cli.session import Session
 from tui.cli.views import decisions
 
@@ -32,29 +30,16 @@ def export_decisions(s: Session, folder: Path, fmt: str):
     (created if missing): 0012-which-payment-provider.md for D-12, with its
     status, date, options, choice and reasons, rejected alternatives and
     supersession links. Files of the same names are replaced."""
-    models = ReadModels()
-    models.apply_all(s.app(create=False).events_after(0)[1])
-    records = models.decision_log()
+    records = ReadModels.of(s.app(create=False).events_after(0)[1]).decision_log()
     names = {record.key: file_name(record) for record in records}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for record in records:
-            _write(folder / names[record.key], madr(record, names))
+            with replacing(folder / names[record.key]) as out:
+                out.write(madr(record, names).encode())
     except OSError as error:
         raise click.FileError(str(folder), hint=error.strerror or str(error)) from error
     click.echo(f"Wrote {plural(len(records), 'decision record')} to {folder}.", err=True)
-
-
-def _write(target: Path, text: str) -> None:
-    """Beside the target, then renamed: an interrupted export leaves no half file."""
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(temp)
-        raise
 
 
 @click.command("import-adr")

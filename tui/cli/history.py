@@ -3,7 +3,10 @@
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 import msgspec
@@ -13,6 +16,20 @@ from projections.timeline import describe
 from tui.cli.session import MOMENT, Session, moment_option
 
 pass_session = click.make_pass_decorator(Session)
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[BinaryIO]:
+    """A file written beside `target`, then renamed over it: an export that
+    fails part way leaves the old file, never half a new one."""
+    handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
 
 
 def plural(count: int, noun: str) -> str:
@@ -55,16 +72,9 @@ def export(s: Session, file: str | None):
             out.write(line)
         out.flush()
         return
-    # Write beside the target and rename, so a failed export leaves no half file.
     target = Path(file)
-    handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            count = sum(out.write(line) > 0 for line in app.export_lines())
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(temp)
-        raise
+    with replacing(target) as out:
+        count = sum(out.write(line) > 0 for line in app.export_lines())
     click.echo(f"Exported {plural(count, 'event')} to {target}.", err=True)
 
 

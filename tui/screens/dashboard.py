@@ -208,8 +208,7 @@ class DashboardScreen(Screen):
         else:
             saved = 0
             events = self.feed.read_all()
-            present = ReadModels()
-            present.apply_all(events)
+            present = ReadModels.of(events)
             self.post_message(StoreLoaded(present=present))
             self._first_frame.wait(timeout=5)
         history = History()
