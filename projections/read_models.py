@@ -6,7 +6,7 @@ from datetime import datetime
 from events import EVENT_TYPES, Event
 from projections.blocker_radar import DEFAULT_THRESHOLDS, Blockers, RadarRow, blocker_radar
 from projections.decision_log import DecisionLog, DecisionRecord
-from projections.decision_queue import QueueRow, decision_queue
+from projections.decision_queue import QueueRows, decision_queue
 from projections.follow_through import (
     ActionRow,
     Actions,
@@ -98,7 +98,7 @@ class ReadModels:
     def workstream_map(self, now: datetime) -> list[MapRow]:
         return workstream_map(self.workstreams, self.blockers, now)
 
-    def decision_queue(self, now: datetime) -> list[QueueRow]:
+    def decision_queue(self, now: datetime) -> QueueRows:
         return decision_queue(self.decisions, now)
 
     def blocker_radar(

@@ -152,7 +152,7 @@ def show(ctx: click.Context, view: str, as_of: str | None, fmt: str | None):
         case "workstreams":
             rows = models.workstream_map(now)
         case "decisions":
-            rows = models.decision_queue(now)
+            rows = list(models.decision_queue(now))
         case "blockers":
             rows = models.blocker_radar(now)
         case "rituals":

@@ -314,10 +314,12 @@ class DashboardScreen(Screen):
         now = time.monotonic()
         self.fresh = {key: fades for key, fades in self.fresh.items() if fades > now}
         fresh = set(self.fresh)
-        self.query_one(WorkstreamMapPane).show(_keyed(models.workstream_map(moment)), fresh, look)
-        self.query_one(DecisionQueuePane).show(_keyed(models.decision_queue(moment)), fresh, look)
+        workstreams = models.workstream_map(moment)
+        self.query_one(WorkstreamMapPane).show(_keys(workstreams), workstreams, fresh, look)
+        queue = models.decision_queue(moment)
+        self.query_one(DecisionQueuePane).show(queue.keys, queue, fresh, look)
         radar, rows = self.query_one(BlockerRadarPane), models.blocker_radar(moment)
-        radar.show(_keyed(rows), fresh, look)
+        radar.show(_keys(rows), rows, fresh, look)
         picture = radar_picture(rows, look)
         self._show_detail()
         self.query_one(TimeBar).show(moment, self.live, recorded)
@@ -510,8 +512,8 @@ class DashboardScreen(Screen):
             self._filtering.focus()
 
 
-def _keyed(rows: list) -> list[tuple[str, object]]:
-    return [(row.key, row) for row in rows]
+def _keys(rows: list) -> list[str]:
+    return [row.key for row in rows]
 
 
 def _at(event: Event) -> datetime:

@@ -7,6 +7,7 @@ view, so a query of 3,000 open decisions costs no more to show than one of
 every row on each change: too slow to redraw on every time-travel key.)
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -23,7 +24,6 @@ from textual.widget import Widget
 from tui.filters import RowFilter
 from tui.look import Look, plain
 
-Row = tuple[str, Any]  # (item key, the read model's row)
 PAD = 1  # spaces either side of a cell
 
 
@@ -56,8 +56,9 @@ class Pane(Widget, can_focus=True):
         self.border_title = self.pane_title = title
         self.row_filter = RowFilter()  # `/`: only the rows it matches are shown
         self.filter_text = ""
-        self._all: list[Row] = []  # every row, before the filter
-        self._rows: list[Row] = []
+        self._all: tuple[list[str], Sequence[Any]] = ([], [])  # every row, before the filter
+        self._keys: list[str] = []  # the item each shown row is of
+        self._rows: Sequence[Any] = []  # the read model's rows: read only as they are drawn
         self._index: dict[str, int] = {}
         self._fresh: set[str] = set()
         self._look: Look | None = None
@@ -73,15 +74,17 @@ class Pane(Widget, can_focus=True):
 
     # ---- showing rows -------------------------------------------------------
 
-    def show(self, rows: list[Row], fresh: set[str], look: Look) -> None:
-        """Replace the rows, keeping the cursor on the same item where it still is."""
+    def show(self, keys: list[str], rows: Sequence[Any], fresh: set[str], look: Look) -> None:
+        """Replace the rows (`keys[i]` is the item `rows[i]` is of), keeping the
+        cursor on the same item where it still is."""
         keep = self.selected_key
-        self._all = rows
+        self._all = (keys, rows)
         if not self.row_filter.empty:
-            rows = [(key, row) for key, row in rows if self.row_filter.matches(row)]
+            kept = [i for i, row in enumerate(rows) if self.row_filter.matches(row)]
+            keys, rows = [keys[i] for i in kept], [rows[i] for i in kept]
             self._show_filter(len(rows))
-        self._rows, self._fresh, self._look = rows, fresh, look
-        self._index = {key: i for i, (key, _) in enumerate(rows)}
+        self._keys, self._rows, self._fresh, self._look = keys, rows, fresh, look
+        self._index = {key: i for i, key in enumerate(keys)}
         self._cells = {}
         if not self.select(keep):
             self.cursor = min(self.cursor, max(0, len(rows) - 1))
@@ -93,19 +96,20 @@ class Pane(Widget, can_focus=True):
         if row_filter.empty:
             self.border_title = self.pane_title
         if self._look is not None:
-            self.show(self._all, self._fresh, self._look)
+            self.show(*self._all, self._fresh, self._look)
 
     def _show_filter(self, shown: int) -> None:
         title = Text(f"{self.pane_title} · /")
         title.append(self.filter_text)  # typed text: data, never markup
-        title.append(f" · {shown} of {len(self._all)}")
-        if self._all and (unknown := self.row_filter.unknown_to(self._all[0][1])):
+        every = self._all[1]
+        title.append(f" · {shown} of {len(every)}")
+        if every and (unknown := self.row_filter.unknown_to(every[0])):
             title.append(f" · no {', '.join(t + ':' for t in unknown)} here")
         self.border_title = title
 
     @property
     def row_keys(self) -> list[str]:
-        return [key for key, _ in self._rows]
+        return list(self._keys)
 
     def cell_text(self, key: str, column: str) -> str:
         """What a cell says, as plain text (for tests and screen readers)."""
@@ -114,7 +118,7 @@ class Pane(Widget, can_focus=True):
 
     @property
     def selected_key(self) -> str | None:
-        return self._rows[self.cursor][0] if 0 <= self.cursor < len(self._rows) else None
+        return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
 
     def select(self, key: str | None) -> bool:
         if key is None or key not in self._index:
@@ -123,10 +127,10 @@ class Pane(Widget, can_focus=True):
         return True
 
     def _cells_of(self, index: int) -> list[Text]:
-        key, row = self._rows[index]
+        key = self._keys[index]
         if key not in self._cells:
             assert self._look is not None
-            self._cells[key] = self.cells(row, self._look)
+            self._cells[key] = self.cells(self._rows[index], self._look)
         return self._cells[key]
 
     # ---- the cursor ---------------------------------------------------------
@@ -192,7 +196,7 @@ class Pane(Widget, can_focus=True):
             return Strip.blank(width, base)
         row = self._cells_of(index)
         style = base
-        key = self._rows[index][0]
+        key = self._keys[index]
         if key in self._fresh:  # changed a moment ago: marked until the mark fades
             style += self.get_component_rich_style("pane--fresh", partial=True)
             row = [Text("•") + row[0], *row[1:]]
