@@ -8,6 +8,7 @@ import pytest
 from domain.service import Staffdeck
 from tests.tui.conftest import NOW, SIZE, fixed_clock, until
 from tui.screens.dashboard import DashboardScreen
+from tui.widgets.detail import DetailPane
 from tui.widgets.pane import Pane
 
 
@@ -238,12 +239,41 @@ def test_the_detail_pane_follows_the_selection(sample_store, make_app):
             await pilot.press("3")
             key = keys_in(screen, "blockers")[1]
             await pilot.press("j")
-            detail = str(screen.query_one("#detail-body").render())
+            detail = screen.query_one(DetailPane).text
             state = screen.history.now.blockers.blockers[key]
             assert f"{key}  {state.title}" in detail
             assert "History" in detail and "blocker raised" in detail.lower()
 
     run(scenario)
+
+
+def test_the_detail_pane_scrolls_to_the_end_of_a_long_record(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            detail = app.screen.query_one(DetailPane)
+            await pilot.press("4")
+            assert detail.virtual_size.height > detail.scrollable_content_region.height
+            last = _words(detail.text.rstrip().splitlines()[-1])  # wrapped on screen
+            assert last not in _words(_shown(detail))
+            await pilot.press("end")
+            assert detail.scroll_y > 0
+            assert _words(_shown(detail)).endswith(last)
+            await pilot.press("home")
+            assert detail.scroll_y == 0
+
+    run(scenario)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shown(widget) -> str:
+    """The text on screen in the widget's content area, line by line."""
+    height = widget.scrollable_content_region.height
+    return "\n".join(widget.render_line(y).text for y in range(height))
 
 
 def test_play_starts_from_the_beginning_and_p_pauses(sample_store, make_app):

@@ -18,6 +18,7 @@ from tests.tui.conftest import SIZE, fixed_clock, until
 from tui.screens.confirm import Confirm
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.form import FormScreen
+from tui.widgets.detail import DetailPane
 from tui.widgets.pane import Pane
 
 PANE_KEYS = {"workstreams": "1", "decisions": "2", "blockers": "3"}
@@ -616,4 +617,4 @@ def test_hostile_lines_in_a_decision_record_are_kept_and_shown_line_by_line(samp
 
 
 def detail_text(screen: DashboardScreen) -> str:
-    return str(screen.query_one("#detail-body", Static).render())
+    return screen.query_one(DetailPane).text

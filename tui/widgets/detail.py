@@ -3,9 +3,11 @@ latest events across the store."""
 
 from datetime import datetime
 
+from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from events import Event
 from projections.read_models import ReadModels
@@ -16,27 +18,81 @@ LATEST = 10
 HISTORY = 20  # an item's latest events; the CLI's `log KEY` has them all
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(ScrollView, can_focus=True):
+    """Its lines wrapped once each and kept: a time-travel key changes a line or
+    two of the detail, and wrapping all of it again (as a Static does) was the
+    largest part of redrawing the screen."""
+
+    DEFAULT_CSS = "DetailPane { scrollbar-gutter: stable; }"  # the wrap width never moves
+
     def __init__(self):
         super().__init__(id="detail", classes="pane")
         self.border_title = "4 Detail"
-        self._body: Text | None = None
+        self._lines: list[Text] = []
+        self._strips: list[Strip] = []  # the lines wrapped to the pane's width
+        self._wrapped: dict[tuple, list[Strip]] = {}  # by line, at `_width`
+        self._width = 0
+        self._base: Style | None = None  # set as each redraw starts
 
-    def compose(self):
-        yield Static(id="detail-body")
+    @property
+    def text(self) -> str:
+        """What the pane says, as plain text (for tests and screen readers)."""
+        return "\n".join(line.plain for line in self._lines)
 
-    def show(self, body: Text) -> None:
-        # Unchanged, it is not laid out and wrapped again (a time step often leaves it).
-        if body != self._body:
-            self._body = body
-            self.query_one("#detail-body", Static).update(body)
+    def show(self, parts: list[Text]) -> None:
+        lines = [line for part in parts for line in part.split("\n", allow_blank=True)]
+        if list(map(_identity, lines)) != list(map(_identity, self._lines)):
+            self._lines = lines
+            self._wrap()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # not laid out yet: wrapped when it is
+        known = self._wrapped if width == self._width else {}
+        self._width, self._wrapped, self._strips = width, {}, []
+        console = self.app.console
+        for line in self._lines:
+            key = _identity(line)
+            if (strips := known.get(key)) is None:
+                # A Text renders its own style only where it has spans: put it under all of it.
+                style = console.get_style(line.style)
+                strips = [
+                    Strip(list(piece.render(console)), piece.cell_len)
+                    .apply_style(style)
+                    .extend_cell_length(width)
+                    for piece in line.wrap(console, width, overflow="fold")
+                ]
+            self._wrapped[key] = strips
+            self._strips += strips
+        self.virtual_size = Size(width, len(self._strips))
+        self.refresh()
+
+    def render_lines(self, crop):
+        self._base = self.rich_style  # once a redraw: it walks the widget's ancestors
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        base = self._base or self.rich_style
+        if index >= len(self._strips):
+            return Strip.blank(self._width, base)
+        return self._strips[index].apply_style(base)
+
+
+def _identity(line: Text) -> tuple:
+    """What a line looks like: its text, its style and its styled stretches."""
+    return (line.plain, str(line.style), *line.spans)
 
 
 def when(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def detail_of(key: str | None, models: ReadModels, history: list[Event], look: Look) -> Text:
+def detail_of(key: str | None, models: ReadModels, history: list[Event], look: Look) -> list[Text]:
     parts: list[Text] = []
     if key:
         parts += _record(key, models, look)
@@ -55,7 +111,7 @@ def detail_of(key: str | None, models: ReadModels, history: list[Event], look: L
         line.append(f"{row.key}  ", style="bold")
         line.append(row.text)
         parts.append(line)
-    return Text("\n").join(parts)
+    return parts
 
 
 def _record(key: str, models: ReadModels, look: Look) -> list[Text]:

@@ -65,6 +65,7 @@ class Pane(Widget, can_focus=True):
         self._cells: dict[str, list[Text]] = {}  # built as rows come into view
         self._top = 0  # the first row shown
         self._layouts: dict[int, list[tuple[int, int]]] = {}  # by the pane's width
+        self._paint: tuple[Style, ...] = ()  # set as each redraw starts
 
     # ---- what a pane module says -------------------------------------------
 
@@ -183,14 +184,29 @@ class Pane(Widget, can_focus=True):
         """What is left for the flexible column, after the others and their padding."""
         return width - sum((self.COLUMNS[i][1] or 0) + 2 * PAD for i in kept) - 2 * PAD
 
+    def render_lines(self, crop):
+        # The styles every line is drawn with, looked up once a redraw, not once
+        # a line: each lookup walks the widget's ancestors.
+        self._paint = self._styles()
+        return super().render_lines(crop)
+
+    def _styles(self) -> tuple[Style, Style, Style, Style]:
+        """The pane's own style; then its header's, its cursor's and a fresh row's, on top."""
+        component = self.get_component_rich_style
+        return (
+            self.rich_style,
+            component("pane--header", partial=True),
+            component("pane--cursor" if self.has_focus else "pane--header", partial=True),
+            component("pane--fresh", partial=True),
+        )
+
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
-        base = self.rich_style
+        base, header, cursor, fresh = self._paint or self._styles()
         layout = self._layout(width)
         if y == 0:
-            header = base + self.get_component_rich_style("pane--header", partial=True)
             cells = [plain(self.COLUMNS[i][0]) for i, _ in layout]
-            return _strip(cells, [w for _, w in layout], header, width)
+            return _strip(cells, [w for _, w in layout], base + header, width)
         index = self._top + y - 1
         if index >= len(self._rows):
             return Strip.blank(width, base)
@@ -198,11 +214,10 @@ class Pane(Widget, can_focus=True):
         style = base
         key = self._keys[index]
         if key in self._fresh:  # changed a moment ago: marked until the mark fades
-            style += self.get_component_rich_style("pane--fresh", partial=True)
+            style += fresh
             row = [Text("•") + row[0], *row[1:]]
         if index == self.cursor:
-            cursor = "pane--cursor" if self.has_focus else "pane--header"
-            style += self.get_component_rich_style(cursor, partial=True)
+            style += cursor
         return _strip([row[i] for i, _ in layout], [w for _, w in layout], style, width)
 
 
