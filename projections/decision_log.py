@@ -1,5 +1,6 @@
 """Decision memory: every decision's whole record and history, searchable."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import msgspec
@@ -50,6 +51,42 @@ class DecisionRecord(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+class LogRow(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    """A decision as the log lists it."""
+
+    key: str
+    question: str
+    workstream: str
+    owner: str
+    status: str
+    decided_at: datetime | None
+    review_by: date | None
+    superseded_by: str | None
+    review_due: bool  # decided, and its review-by date has come
+
+
+def log_rows(records: Iterable[DecisionRecord], today: date) -> list[LogRow]:
+    return [
+        LogRow(
+            key=r.key,
+            question=r.question,
+            workstream=r.workstream,
+            owner=r.owner,
+            status=r.status,
+            decided_at=r.decided_at,
+            review_by=r.review_by,
+            superseded_by=r.superseded_by,
+            review_due=review_due(r, today),
+        )
+        for r in records
+    ]
+
+
+def review_due(record: DecisionRecord, today: date) -> bool:
+    """Decided, and its review-by date has come."""
+    return record.status == "decided" and record.review_by is not None and record.review_by <= today
 
 
 class DecisionLog:

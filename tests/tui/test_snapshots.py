@@ -88,3 +88,18 @@ def test_high_contrast_theme(snap_compare, sample_store, make_app):
     assert snap_compare(
         make_app(sample_store, theme="high-contrast"), terminal_size=SIZE, run_before=loaded
     )
+
+
+def test_decision_log(snap_compare, sample_store, make_app):
+    assert snap_compare(
+        make_app(sample_store), press=["L", "j", "j"], terminal_size=SIZE, run_before=loaded
+    )
+
+
+def test_decision_log_searched(snap_compare, sample_store, make_app):
+    assert snap_compare(
+        make_app(sample_store),
+        press=["L", "slash", *"status:decided ws:w-1", "enter"],
+        terminal_size=SIZE,
+        run_before=loaded,
+    )

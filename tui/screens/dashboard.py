@@ -25,6 +25,7 @@ from tui.filters import parse_filter
 from tui.look import Look
 from tui.remembered import recall, remember
 from tui.screens.create import CreatePicker
+from tui.screens.decision_log import DecisionLogScreen
 from tui.screens.go_to_date import GoToDate
 from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
@@ -101,6 +102,7 @@ class DashboardScreen(Screen):
         Binding("n", "new", "New"),
         Binding("u", "undo", "Undo"),
         Binding("slash", "filter", "Filter"),
+        Binding("L", "decision_log", "Decision log"),
         Binding("enter", "focus_pane('detail')", "Detail", show=False),
         *[
             Binding(str(n), f"focus_pane('{pane}')", pane.title(), show=False)
@@ -452,8 +454,10 @@ class DashboardScreen(Screen):
             self._player = None
 
     def action_when_decided(self) -> None:
+        self.when_decided(self.query_one(DecisionQueuePane).selected_key)
+
+    def when_decided(self, key: str | None) -> None:
         """The decision's moment: as known just before it was made, with it selected."""
-        key = self.query_one(DecisionQueuePane).selected_key
         present = self.present
         record = present.decisions.decisions.get(key) if present and key else None
         if record is None or record.decided_at is None:
@@ -461,7 +465,14 @@ class DashboardScreen(Screen):
             return
         self.go(record.decided_at - timedelta(microseconds=1))
         self.query_one(DecisionQueuePane).select(key)
+        self.query_one(DecisionQueuePane).focus()
         self.notify(f"As known when {key} was decided, {when(record.decided_at)}.", timeout=3)
+
+    def action_decision_log(self) -> None:
+        if self.present is None:
+            return
+        log = DecisionLogScreen(self.models(), self.shown_moment(), live=self.live)
+        self.app.push_screen(log, lambda key: self.when_decided(key) if key else None)
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}").focus()

@@ -28,6 +28,7 @@ KEYS = [
             ("/", "filter the pane: words, owner:NAME ws:W-1 sev:high status:overdue"),
             ("n", "new: w workstream, d decision, b blocker, r ritual, a action, n note"),
             ("u", "undo your last change: appends its opposite, after a yes"),
+            ("L", "the decision log: search every record; < > follow supersessions"),
             ("?", "this help"),
             ("ctrl+p", "command palette: actions for the selection, themes"),
             ("q", "quit"),

@@ -25,9 +25,9 @@ class DetailPane(ScrollView, can_focus=True):
 
     DEFAULT_CSS = "DetailPane { scrollbar-gutter: stable; }"  # the wrap width never moves
 
-    def __init__(self):
-        super().__init__(id="detail", classes="pane")
-        self.border_title = "4 Detail"
+    def __init__(self, title: str = "4 Detail", *, id: str = "detail"):
+        super().__init__(id=id, classes="pane")
+        self.border_title = title
         self._lines: list[Text] = []
         self._strips: list[Strip] = []  # the lines wrapped to the pane's width
         self._wrapped: dict[tuple, list[Strip]] = {}  # by line, at `_width`
