@@ -89,12 +89,12 @@ def next_occurrence(after: date, cadence: str) -> date:
         case "biweekly":
             return after + timedelta(days=14)
         case "monthly":
-            return _add_months(after, 1)
+            return add_months(after, 1)
         case _:
-            return _add_months(after, 3)
+            return add_months(after, 3)
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,9 +1,16 @@
-"""`staffdeck ritual|action|note …`: the operating rhythm and its follow-through."""
+"""`staffdeck ritual|rhythm|action|note …`: the operating rhythm and its follow-through."""
+
+import sys
+from datetime import datetime
+from pathlib import Path
 
 import click
 
 from events import CADENCES, NOTE_KINDS
+from projections.rhythm_calendar import CalendarEntry, Recurrence, rhythm_calendar
+from tui.cli.history import plural, replacing
 from tui.cli.session import DAY, Session, json_option, report
+from tui.cli.views import load_history
 
 pass_session = click.make_pass_decorator(Session)
 
@@ -80,6 +87,85 @@ def ritual_retire(s: Session, key, reason, as_json):
 
 
 @click.group()
+def rhythm():
+    """The operating rhythm as a whole, for other tools."""
+
+
+@rhythm.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ics"]),
+    default="ics",
+    show_default=True,
+    help="ics: an iCalendar file, one repeating all-day event per active ritual.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    metavar="FILE",
+    help="Write the calendar to FILE, replacing it whole. [default: stdout]",
+)
+@pass_session
+def rhythm_export(s: Session, fmt: str, out: Path | None):
+    """Export every active ritual as a calendar to subscribe to or import.
+
+    Each ritual repeats on its cadence from its next meeting on or after
+    today; retired rituals are left out. Meeting times are not recorded, so
+    the events are all-day (and shown as free). Attendees are listed in the
+    description: staffdeck knows their names, not their addresses.
+    """
+    now = s.clock()
+    entries = rhythm_calendar(load_history(s).now.rituals, now.astimezone().date())
+    calendar = ics(entries, now)
+    if out is None:
+        sys.stdout.buffer.write(calendar)
+        sys.stdout.flush()
+    else:
+        try:
+            with replacing(out) as file:
+                file.write(calendar)
+        except OSError as error:
+            raise click.FileError(str(out), hint=error.strerror or str(error)) from error
+        click.echo(f"Wrote {plural(len(entries), 'ritual')} to {out}.", err=True)
+    if not entries:
+        click.echo("No active rituals: the calendar has no events.", err=True)
+
+
+def ics(entries: list[CalendarEntry], stamp: datetime) -> bytes:
+    """The entries as an iCalendar (RFC 5545) file; `stamp` is when it was made."""
+    import icalendar  # loads only when a calendar is written: every command starts faster
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//staffdeck//operating rhythm//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Operating rhythm")
+    for entry in entries:
+        event = icalendar.Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", entry.start)  # a date, not a time: an all-day event
+        event.add("rrule", rrule(entry.recurrence))
+        event.add("summary", entry.summary)
+        event.add("description", entry.description)
+        event.add("transp", "TRANSPARENT")  # a day with a meeting in it is not a busy day
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def rrule(recurrence: Recurrence) -> dict:
+    """The rule's parts, as icalendar takes an RRULE."""
+    rule: dict = {"freq": recurrence.freq}
+    if recurrence.interval != 1:
+        rule["interval"] = recurrence.interval
+    if recurrence.by_month_day:
+        rule["bymonthday"] = list(recurrence.by_month_day)
+    if recurrence.by_set_pos is not None:
+        rule["bysetpos"] = recurrence.by_set_pos
+    return rule
+
+
+@click.group()
 def action():
     """Assign follow-through and close it."""
 
@@ -136,5 +222,5 @@ def note_add(s: Session, kind, text, links, as_json):
 
 
 def register(cli: click.Group) -> None:
-    for group in (ritual, action, note):
+    for group in (ritual, rhythm, action, note):
         cli.add_command(group)
