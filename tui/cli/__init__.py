@@ -78,9 +78,9 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
         ctx.invoke(dashboard.tui, theme=os.environ.get(dashboard.THEME_ENV, "default"))
 
 
-from tui.cli import adr, dashboard, history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
+from tui.cli import adr, brief, dashboard, history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
 
-for module in (dashboard, items, rhythm, history, views, adr):
+for module in (dashboard, items, rhythm, history, views, adr, brief):
     module.register(cli)
 
 
