@@ -360,10 +360,64 @@ CREATE_ACTIONS = [
     ),
 ]  # fmt: skip
 
-TRIAGE = DECISION_ACTIONS + BLOCKER_ACTIONS + WORKSTREAM_ACTIONS
+# ---- follow-through and the operating rhythm (their own screens) ------------------
+
+
+def _held_fields(s: Selection) -> list[Field]:
+    open_decisions = tuple(k for k, r in s.present.decisions.decisions.items() if r.is_open)
+    open_blockers = tuple(
+        k for k, r in s.present.blockers.blockers.items() if r.resolved_at is None
+    )
+    return [
+        Field("held_on", "Held on", value=s.today.isoformat(), parse=day_parser(s.today),
+              hint=FORMS),
+        Field("informed", "Decisions it informed (keys, comma-separated)", required=False,
+              choices=open_decisions, parse=names),
+        Field("surfaced", "Blockers it surfaced (keys, comma-separated)", required=False,
+              choices=open_blockers, parse=names),
+        Field("notes", "Notes", kind="long", required=False),
+    ]  # fmt: skip
+
+
+FOLLOW_THROUGH_ACTIONS = [
+    Triage(
+        "complete", "c", "actions", "Complete", "action",
+        lambda deck, key, a: deck.complete_action(key, note=a["note"] or ""),
+        lambda s: [Field("note", "Note: what was done", required=False)],
+    ),
+    Triage(
+        "drop", "x", "actions", "Drop", "action",
+        lambda deck, key, a: deck.drop_action(key, why=a["why"]),
+        lambda s: [Field("why", "Why drop it")],
+    ),
+]  # fmt: skip
+
+RHYTHM_ACTIONS = [
+    Triage(
+        "hold", "h", "rituals", "Record an occurrence of", "ritual",
+        lambda deck, key, a: deck.hold_ritual(
+            key, held_on=a["held_on"], informed=a["informed"] or (),
+            surfaced=a["surfaced"] or (), notes=a["notes"] or "",
+        ),
+        _held_fields,
+    ),
+    Triage(
+        "retire", "R", "rituals", "Retire", "ritual",
+        lambda deck, key, a: deck.retire_ritual(key, reason=a["reason"]),
+        lambda s: [Field("reason", "Why retire it")],
+    ),
+]  # fmt: skip
+
+TRIAGE = (
+    DECISION_ACTIONS
+    + BLOCKER_ACTIONS
+    + WORKSTREAM_ACTIONS
+    + FOLLOW_THROUGH_ACTIONS
+    + RHYTHM_ACTIONS
+)
 BY_PANE: dict[str, list[Triage]] = {
     pane: [t for t in TRIAGE + CREATE_ACTIONS if t.pane == pane]
-    for pane in ("workstreams", "decisions", "blockers", "new")
+    for pane in ("workstreams", "decisions", "blockers", "new", "actions", "rituals")
 }
 
 

@@ -59,12 +59,17 @@ class TriageDesk:
 
     # ---- running an action ---------------------------------------------------------
 
-    def run(self, pane: str, name: str) -> None:
+    def run(self, pane: str, name: str, *, key: str | None = None) -> None:
+        """An action on the selected item of a dashboard pane, or, from another
+        screen (follow-through, the rhythm), on the `key` that screen names."""
         if problem := self.refusal():
             self.screen.notify(problem, severity="warning", timeout=4)
             return
         action = find(pane, name)
-        key = self.screen.selected_in(pane) if pane != "new" else self.screen.selected_key()
+        if key is None and pane in ("workstreams", "decisions", "blockers"):
+            key = self.screen.selected_in(pane)
+        elif key is None and pane == "new":
+            key = self.screen.selected_key()
         if action.noun and key is None:
             self.screen.notify(f"Select a {action.noun} first (j / k move).", severity="warning")
             return
@@ -200,4 +205,3 @@ class TriageDesk:
         if self.done and self.done[-1] is event:
             self.done.pop()
         self.screen.notify(f"Undone: {appended.key} {describe(appended)}", markup=False, timeout=4)
-

@@ -103,3 +103,7 @@ def test_decision_log_searched(snap_compare, sample_store, make_app):
         terminal_size=SIZE,
         run_before=loaded,
     )
+
+
+def test_follow_through(snap_compare, sample_store, make_app):
+    assert snap_compare(make_app(sample_store), press=["A"], terminal_size=SIZE, run_before=loaded)

@@ -26,6 +26,7 @@ from tui.look import Look
 from tui.remembered import recall, remember
 from tui.screens.create import CreatePicker
 from tui.screens.decision_log import DecisionLogScreen
+from tui.screens.follow_through import FollowThroughScreen
 from tui.screens.go_to_date import GoToDate
 from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
@@ -103,6 +104,7 @@ class DashboardScreen(Screen):
         Binding("u", "undo", "Undo"),
         Binding("slash", "filter", "Filter"),
         Binding("L", "decision_log", "Decision log"),
+        Binding("A", "follow_through", "Actions"),
         Binding("enter", "focus_pane('detail')", "Detail", show=False),
         *[
             Binding(str(n), f"focus_pane('{pane}')", pane.title(), show=False)
@@ -473,6 +475,10 @@ class DashboardScreen(Screen):
             return
         log = DecisionLogScreen(self.models(), self.shown_moment(), live=self.live)
         self.app.push_screen(log, lambda key: self.when_decided(key) if key else None)
+
+    def action_follow_through(self) -> None:
+        if self.present is not None:
+            self.app.push_screen(FollowThroughScreen(self))
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}").focus()

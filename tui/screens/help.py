@@ -29,6 +29,7 @@ KEYS = [
             ("n", "new: w workstream, d decision, b blocker, r ritual, a action, n note"),
             ("u", "undo your last change: appends its opposite, after a yes"),
             ("L", "the decision log: search every record; < > follow supersessions"),
+            ("A", "follow-through: c completes an action, x drops it, f owed/slipped/done"),
             ("?", "this help"),
             ("ctrl+p", "command palette: actions for the selection, themes"),
             ("q", "quit"),
