@@ -196,6 +196,34 @@ def test_an_event_from_another_connection_appears_without_a_keypress(sample_stor
     run(scenario)
 
 
+def test_a_note_linked_to_the_selected_item_shows_in_its_detail_as_it_arrives(
+    sample_store, make_app
+):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app) and app.screen.by_key is not None, pilot)
+            screen = app.screen
+            key = screen.selected_key()
+            other = Staffdeck(sample_store, actor="pm", clock=fixed_clock)
+            try:
+                note = other.log_note("position", "Ana: [@click=app.quit]no[/] a[/]b", links=[key])
+                elsewhere = other.log_note("signal", "Unrelated churn signal", links=["W-2"])
+            finally:
+                other.close()
+            detail = screen.query_one(DetailPane)
+            await until(lambda: "Context notes" in detail.text, pilot)
+            notes = detail.text.split("Context notes")[1].split("History")[0]
+            assert f"position: Ana: [@click=app.quit]no[/] a[/]b  {note.key}, pm" in notes
+            assert elsewhere.key not in notes
+            history = detail.text.split("\nHistory")[1]
+            assert (
+                note.key not in history.split("Latest events")[0]
+            )  # its own detail, not this one's
+
+    run(scenario)
+
+
 def test_an_event_arriving_in_the_past_view_leaves_the_moment_alone(sample_store, make_app):
     async def scenario():
         app = make_app(sample_store)

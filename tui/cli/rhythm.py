@@ -6,11 +6,14 @@ from pathlib import Path
 
 import click
 
+from domain.keys import normalize_key
 from events import CADENCES, NOTE_KINDS
+from projections.context_notes import ContextNotes
 from projections.rhythm_calendar import CalendarEntry, Recurrence, rhythm_calendar
 from tui.cli.history import plural, replacing
+from tui.cli.render import Column, default_format, emit
 from tui.cli.session import DAY, Session, json_option, report
-from tui.cli.views import load_history
+from tui.cli.views import format_option, load_history
 
 pass_session = click.make_pass_decorator(Session)
 
@@ -219,6 +222,50 @@ def note():
 def note_add(s: Session, kind, text, links, as_json):
     """Log a context note; prints its key (N-…)."""
     report(s.app().log_note(kind, text, links=links, at=s.at), as_json=as_json, created=True)
+
+
+NOTE_COLUMNS = [
+    Column("Key", lambda n: n.key),
+    Column("Kind", lambda n: n.kind),
+    Column("Note", lambda n: n.text, wrap=True),
+    Column("Linked to", lambda n: ", ".join(n.links)),
+    Column("When", lambda n: n.at.astimezone().strftime("%Y-%m-%d %H:%M")),
+    Column("By", lambda n: n.actor),
+]
+
+
+@note.command("search")
+@click.argument("words", nargs=-1)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(NOTE_KINDS),
+    help="Only notes of this kind. Repeatable.",
+)
+@click.option(
+    "--link",
+    "links",
+    multiple=True,
+    metavar="KEY",
+    help="Only notes linked to this item. Repeatable.",
+)
+@format_option
+@pass_session
+def note_search(s: Session, words, kinds, links, fmt):
+    """Notes holding every word (in their text, kind, key or links), newest first.
+
+    With no words, every note (of --kind, linked to --link)."""
+    notes = ContextNotes.of(load_history(s).events)
+    found = notes.search(" ".join(words))
+    if links:
+        wanted = {normalize_key(key) for key in links}
+        found = [n for n in found if wanted.intersection(n.links)]
+    if kinds:
+        found = [n for n in found if n.kind in kinds]
+    document = {"words": " ".join(words), "notes": found}
+    emit(found, NOTE_COLUMNS, fmt or default_format(), document=document,
+         footer=f"{plural(len(found), 'note')} of {len(notes.notes)}")  # fmt: skip
 
 
 def register(cli: click.Group) -> None:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from domain.service import Staffdeck
-from events import Event
+from events import Event, NoteLogged
 from events.gc import paused_gc
 from projections.open_counts import OpenCounts
 from projections.read_models import ReadModels
@@ -186,7 +186,8 @@ class DashboardScreen(Screen):
         self._measure_shape(history.events)
         by_key: dict[str, list[Event]] = defaultdict(list)
         for event in history.events:
-            by_key[event.key].append(event)
+            for key in _shown_under(event):
+                by_key[key].append(event)
         self.post_message(HistoryIndexed(by_key))
         try:
             with self.feed.store() as deck:
@@ -261,10 +262,11 @@ class DashboardScreen(Screen):
             self.fresh[event.key] = fades
             if self.by_key is None:
                 continue
-            events = self.by_key.setdefault(event.key, [])
-            events.append(event)
-            if len(events) > 1 and events[-2].at > event.at:  # a backfill
-                events.sort(key=_at)
+            for key in _shown_under(event):
+                events = self.by_key.setdefault(key, [])
+                events.append(event)
+                if len(events) > 1 and events[-2].at > event.at:  # a backfill
+                    events.sort(key=_at)
         self.set_timer(FRESH_SECONDS + 0.05, self.refresh_view)
         if self.counts is None or not self.counts.extend(new):
             self._measure_shape_again(list(self.history.events))
@@ -531,6 +533,11 @@ class DashboardScreen(Screen):
 
 def _keys(rows: list) -> list[str]:
     return [row.key for row in rows]
+
+
+def _shown_under(event: Event) -> tuple[str, ...]:
+    """The items whose detail shows the event: its own, and those a note is linked to."""
+    return (event.key, *event.links) if isinstance(event, NoteLogged) else (event.key,)
 
 
 def _at(event: Event) -> datetime:

@@ -9,13 +9,14 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from events import Event
+from events import Event, NoteLogged
 from projections.read_models import ReadModels
 from projections.timeline import describe
 from tui.look import Look
 
 LATEST = 10
 HISTORY = 20  # an item's latest events; the CLI's `log KEY` has them all
+NOTES = 10  # the latest notes linked to it; `note search --link KEY` has them all
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -96,6 +97,20 @@ def detail_of(key: str | None, models: ReadModels, history: list[Event], look: L
     parts: list[Text] = []
     if key:
         parts += _record(key, models, look)
+        notes = [e for e in history if isinstance(e, NoteLogged) and e.key != key]
+        history = [e for e in history if e.key == key]
+        if notes:
+            parts.append(Text("\nContext notes", style="bold underline"))
+        for note in reversed(notes[-NOTES:]):  # newest first
+            line = Text()
+            line.append(f"{note.kind}: ", style="bold")
+            line.append(note.text)
+            line.append(f"  {note.key}, {note.actor}, {when(note.at)}", style=look.muted)
+            parts.append(line)
+        if len(notes) > NOTES:
+            parts.append(
+                Text(f"… {len(notes) - NOTES} earlier notes: staffdeck note search --link {key}")
+            )
         parts.append(Text("\nHistory", style="bold underline"))
         if len(history) > HISTORY:
             parts.append(Text(f"… {len(history) - HISTORY:,} earlier events: staffdeck log {key}"))
