@@ -24,10 +24,12 @@ from tui.feed import FeedStopped, StoreFeed
 from tui.filters import parse_filter
 from tui.look import Look
 from tui.remembered import recall, remember
+from tui.screens.brief import brief_for_selection
 from tui.screens.create import CreatePicker
 from tui.screens.decision_log import DecisionLogScreen
 from tui.screens.follow_through import FollowThroughScreen
 from tui.screens.go_to_date import GoToDate
+from tui.screens.rhythm import RhythmScreen
 from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
 from tui.widgets.decision_queue import DecisionQueuePane
@@ -105,6 +107,8 @@ class DashboardScreen(Screen):
         Binding("slash", "filter", "Filter"),
         Binding("L", "decision_log", "Decision log"),
         Binding("A", "follow_through", "Actions"),
+        Binding("M", "rhythm", "Rhythm"),
+        Binding("b", "brief", "Brief"),
         Binding("enter", "focus_pane('detail')", "Detail", show=False),
         *[
             Binding(str(n), f"focus_pane('{pane}')", pane.title(), show=False)
@@ -481,6 +485,14 @@ class DashboardScreen(Screen):
     def action_follow_through(self) -> None:
         if self.present is not None:
             self.app.push_screen(FollowThroughScreen(self))
+
+    def action_rhythm(self) -> None:
+        if self.present is not None:
+            self.app.push_screen(RhythmScreen(self))
+
+    def action_brief(self) -> None:
+        if screen := brief_for_selection(self):
+            self.app.push_screen(screen)
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}").focus()

@@ -30,6 +30,8 @@ KEYS = [
             ("u", "undo your last change: appends its opposite, after a yes"),
             ("L", "the decision log: search every record; < > follow supersessions"),
             ("A", "follow-through: c completes an action, x drops it, f owed/slipped/done"),
+            ("M", "the operating rhythm: h records a meeting, R retires, b its brief"),
+            ("b", "the principal's brief on the selected workstream (s saves it)"),
             ("?", "this help"),
             ("ctrl+p", "command palette: actions for the selection, themes"),
             ("q", "quit"),
