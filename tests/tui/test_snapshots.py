@@ -107,3 +107,7 @@ def test_decision_log_searched(snap_compare, sample_store, make_app):
 
 def test_follow_through(snap_compare, sample_store, make_app):
     assert snap_compare(make_app(sample_store), press=["A"], terminal_size=SIZE, run_before=loaded)
+
+
+def test_shared_context(snap_compare, sample_store, make_app):
+    assert snap_compare(make_app(sample_store), press=["C"], terminal_size=SIZE, run_before=loaded)

@@ -25,6 +25,7 @@ from tui.filters import parse_filter
 from tui.look import Look
 from tui.remembered import recall, remember
 from tui.screens.brief import brief_for_selection
+from tui.screens.context_notes import NotesScreen
 from tui.screens.create import CreatePicker
 from tui.screens.decision_log import DecisionLogScreen
 from tui.screens.follow_through import FollowThroughScreen
@@ -108,6 +109,7 @@ class DashboardScreen(Screen):
         Binding("L", "decision_log", "Decision log"),
         Binding("A", "follow_through", "Actions"),
         Binding("M", "rhythm", "Rhythm"),
+        Binding("C", "context_notes", "Notes"),
         Binding("b", "brief", "Brief"),
         Binding("enter", "focus_pane('detail')", "Detail", show=False),
         *[
@@ -489,6 +491,10 @@ class DashboardScreen(Screen):
     def action_rhythm(self) -> None:
         if self.present is not None:
             self.app.push_screen(RhythmScreen(self))
+
+    def action_context_notes(self) -> None:
+        if self.present is not None:
+            self.app.push_screen(NotesScreen(self))
 
     def action_brief(self) -> None:
         if screen := brief_for_selection(self):

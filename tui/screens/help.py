@@ -32,6 +32,7 @@ KEYS = [
             ("A", "follow-through: c completes an action, x drops it, f owed/slipped/done"),
             ("M", "the operating rhythm: h records a meeting, R retires, b its brief"),
             ("b", "the principal's brief on the selected workstream (s saves it)"),
+            ("C", "shared context: every note, searched; kind:bet link:W-1 narrow it"),
             ("?", "this help"),
             ("ctrl+p", "command palette: actions for the selection, themes"),
             ("q", "quit"),

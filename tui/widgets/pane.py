@@ -121,6 +121,11 @@ class Pane(Widget, can_focus=True):
     def selected_key(self) -> str | None:
         return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
 
+    @property
+    def selected_row(self) -> Any:
+        """The read model's row under the cursor, or None."""
+        return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+
     def select(self, key: str | None) -> bool:
         if key is None or key not in self._index:
             return False
