@@ -1,16 +1,17 @@
 """`staffdeck brief`: the principal's context brief for a meeting or a few workstreams,
 as Markdown to read as it is."""
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-from domain.errors import ItemNotFound
-from domain.keys import expect_kind
+from domain.errors import InvalidInput, ItemNotFound
+from domain.keys import expect_kind, noun_of
 from projections.brief import brief as brief_of
 from projections.brief_markdown import markdown
 from projections.read_models import ReadModels
-from tui.cli.history import replacing
+from tui.cli.history import write_out
 from tui.cli.session import Session, parse_option
 from tui.cli.views import load_history
 
@@ -68,27 +69,35 @@ def brief(
         raise click.BadParameter("--since is not in the past.", param_hint="'--since'")
     history = load_history(s)
     models = history.as_of(now)  # what the brief will read: nothing recorded after "now"
-    if ritual is not None:
-        ritual = _known(models, expect_kind(ritual, "ritual"))
-    keys = [_known(models, expect_kind(key, "workstream")) for key in workstreams]
+    ritual, keys = known_keys(
+        models, ritual, workstreams, hint="`staffdeck log` lists what exists."
+    )
     text = markdown(brief_of(history, now, ritual=ritual, workstreams=keys, since=since))
     if out is None:
         click.echo(text, nl=False)
         return
-    try:
-        with replacing(out) as file:
-            file.write(text.encode())
-    except OSError as error:
-        raise click.FileError(str(out), hint=error.strerror or str(error)) from error
+    write_out(out, text.encode())
     click.echo(f"Wrote the brief to {out}.", err=True)
 
 
-def _known(models: ReadModels, key: str) -> str:
-    """`key`, if the store has that item; ItemNotFound (exit 1) otherwise."""
-    found = models.rituals.rituals if key[0] == "R" else models.workstreams.workstreams
-    if key not in found:
-        noun = "ritual" if key[0] == "R" else "workstream"
-        raise ItemNotFound(f"There is no {noun} {key}. `staffdeck log` lists what exists.")
+def known_keys(
+    models: ReadModels, ritual: str | None, workstreams: Iterable[str], *, hint: str
+) -> tuple[str | None, list[str]]:
+    """The brief's keys, normalized, if `models` know those items; a DomainError
+    saying what is wrong otherwise (`hint` says where to look). The dashboard's
+    `b` checks its keys here too."""
+    workstreams = list(workstreams)
+    if (ritual is None) == (not workstreams):
+        raise InvalidInput("A brief is on one ritual, or else on workstreams.")
+    if ritual is not None:
+        ritual = _known(models.rituals.rituals, expect_kind(ritual, "ritual"), hint)
+    known = models.workstreams.workstreams
+    return ritual, [_known(known, expect_kind(key, "workstream"), hint) for key in workstreams]
+
+
+def _known(items: dict, key: str, hint: str) -> str:
+    if key not in items:
+        raise ItemNotFound(f"There is no {noun_of(key)} {key}. {hint}")
     return key
 
 

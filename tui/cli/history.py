@@ -32,6 +32,15 @@ def replacing(target: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def write_out(target: Path, data: bytes) -> None:
+    """`--out FILE`: replaced whole; a file that cannot be written is a clear error."""
+    try:
+        with replacing(target) as out:
+            out.write(data)
+    except OSError as error:
+        raise click.FileError(str(target), hint=error.strerror or str(error)) from error
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 

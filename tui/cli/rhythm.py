@@ -10,7 +10,7 @@ from domain.keys import normalize_key
 from events import CADENCES, NOTE_KINDS
 from projections.context_notes import ContextNotes
 from projections.rhythm_calendar import CalendarEntry, Recurrence, rhythm_calendar
-from tui.cli.history import plural, replacing
+from tui.cli.history import plural, write_out
 from tui.cli.render import Column, default_format, emit
 from tui.cli.session import DAY, Session, json_option, report
 from tui.cli.views import format_option, load_history
@@ -125,11 +125,7 @@ def rhythm_export(s: Session, fmt: str, out: Path | None):
         sys.stdout.buffer.write(calendar)
         sys.stdout.flush()
     else:
-        try:
-            with replacing(out) as file:
-                file.write(calendar)
-        except OSError as error:
-            raise click.FileError(str(out), hint=error.strerror or str(error)) from error
+        write_out(out, calendar)
         click.echo(f"Wrote {plural(len(entries), 'ritual')} to {out}.", err=True)
     if not entries:
         click.echo("No active rituals: the calendar has no events.", err=True)

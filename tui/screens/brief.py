@@ -18,14 +18,15 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, Markdown, Static
 
-from domain.errors import DomainError, InvalidInput, ItemNotFound
-from domain.keys import expect_kind, noun_of
+from domain.errors import DomainError, InvalidInput
 from projections.brief import brief as brief_of
 from projections.brief_markdown import markdown
-from projections.read_models import ReadModels
 from projections.time_travel import History
+from tui.cli.brief import known_keys
 from tui.cli.history import replacing
 from tui.widgets.detail import when
+
+AT_THE_MOMENT = "(As known at the moment shown.)"
 
 
 class BriefPrepared(Message):
@@ -76,7 +77,9 @@ class BriefScreen(Screen[None]):
     def _prepare(self) -> None:
         try:
             models = self.history.as_of(self.moment)
-            ritual, workstreams = known_keys(models, self.ritual, self.workstreams)
+            ritual, workstreams = known_keys(
+                models, self.ritual, self.workstreams, hint=AT_THE_MOMENT
+            )
             found = brief_of(self.history, self.moment, ritual=ritual, workstreams=workstreams)
         except DomainError as error:  # a key that is not one, or not known then
             self.post_message(BriefPrepared(problem=str(error)))
@@ -153,26 +156,6 @@ class SaveBrief(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-def known_keys(
-    models: ReadModels, ritual: str | None, workstreams: Iterable[str]
-) -> tuple[str | None, list[str]]:
-    """The brief's keys, normalized, if `models` know those items (as the CLI
-    checks them); a DomainError saying what is wrong otherwise."""
-    workstreams = list(workstreams)
-    if (ritual is None) == (not workstreams):
-        raise InvalidInput("A brief is on one ritual, or else on workstreams.")
-    if ritual is not None:
-        ritual = _known(models.rituals.rituals, expect_kind(ritual, "ritual"))
-    known = models.workstreams.workstreams
-    return ritual, [_known(known, expect_kind(key, "workstream")) for key in workstreams]
-
-
-def _known(items: dict, key: str) -> str:
-    if key not in items:
-        raise ItemNotFound(f"There is no {noun_of(key)} {key} as known at the moment shown.")
-    return key
-
-
 def brief_for_selection(dashboard) -> BriefScreen | None:
     """The brief on the dashboard's selected workstream (or its selected item's),
     as known at the moment shown; None, with the reason notified, if there is none."""
@@ -183,7 +166,7 @@ def brief_for_selection(dashboard) -> BriefScreen | None:
     try:
         if key is None:
             raise InvalidInput("Select a workstream, or a decision or blocker on one.")
-        known_keys(dashboard.models(), None, [key])
+        known_keys(dashboard.models(), None, [key], hint=AT_THE_MOMENT)
     except DomainError as error:
         dashboard.notify(str(error), severity="warning", timeout=3, markup=False)
         return None
