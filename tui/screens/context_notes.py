@@ -3,18 +3,17 @@ positions), newest first, searched by their words, narrowed by kind: and link:,
 the selected one in full with what it is linked to.
 """
 
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from projections.context_notes import ContextNotes, Note
 from projections.read_models import ReadModels
 from tui.look import Look, plain
+from tui.screens.over_dashboard import OverDashboard
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane
 
@@ -44,14 +43,13 @@ class NotesPane(Pane):
         ]
 
 
-class NotesScreen(Screen):
+class NotesScreen(OverDashboard):
     BINDINGS = [Binding("escape", "close", "Back"), Binding("slash", "search", "Search")]
 
     def __init__(self, dashboard):
-        super().__init__()
-        self.dashboard = dashboard
-        self._drawn = -1  # the count of events folded into what is drawn
+        super().__init__(dashboard)
         self._look: Look | None = None
+        self._notes = ContextNotes()  # folded when the store moves, searched as you type
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -62,26 +60,21 @@ class NotesScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        moment = self.dashboard.shown_moment()
-        past = "" if self.dashboard.live else f" · as known at {when(moment)}"
-        self.sub_title = f"Shared context{past}"
+        self.sub_title = f"Shared context{self.known_at()}"
         self._look = Look.of(self.app.get_css_variables())
         self.query_one(NotesPane).focus()
-        self._redraw()
-        self.set_interval(0.2, self._redraw_if_moved)
+        self.follow()
 
-    def _redraw_if_moved(self) -> None:
-        if len(self.dashboard.present) != self._drawn:
-            self._redraw()
-
-    def _redraw(self) -> None:
-        assert self._look is not None
-        self._drawn = len(self.dashboard.present)
-        query = self.query_one("#notes-search", Input).value
+    def draw(self) -> None:
+        history = self.dashboard.history
         moment = self.dashboard.shown_moment()
-        notes = ContextNotes.of(
-            self.dashboard.history.events if self.dashboard.history else (), until=moment
-        )
+        self._notes = ContextNotes.of(history.events if history else (), until=moment)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        assert self._look is not None
+        query = self.query_one("#notes-search", Input).value
+        notes = self._notes
         found = _search(notes, query)
         pane = self.query_one(NotesPane)
         pane.show([n.key for n in found], found, set(), self._look)
@@ -98,7 +91,7 @@ class NotesScreen(Screen):
 
     @on(Input.Changed, "#notes-search")
     def _searched(self) -> None:
-        self._redraw()
+        self._show_notes()
 
     @on(Input.Submitted, "#notes-search")
     def _search_kept(self) -> None:

@@ -12,12 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from projections.completion_trend import completion_trend
 from projections.follow_through import ActionState
 from tui.look import Look, plain
+from tui.screens.over_dashboard import OverDashboard
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane, day
 
@@ -58,7 +58,7 @@ class ActionsPane(Pane):
         ]
 
 
-class FollowThroughScreen(Screen):
+class FollowThroughScreen(OverDashboard):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("c", "triage('complete')", "Complete"),
@@ -67,10 +67,8 @@ class FollowThroughScreen(Screen):
     ]
 
     def __init__(self, dashboard):
-        super().__init__()
-        self.dashboard = dashboard
+        super().__init__(dashboard)
         self.show_what = "owed"
-        self._drawn = -1  # the count of events folded into what is drawn
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -81,22 +79,19 @@ class FollowThroughScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        moment = self.dashboard.shown_moment()
-        past = "" if self.dashboard.live else f" · as known at {when(moment)}"
-        self.sub_title = f"Follow-through{past}"
+        self.sub_title = f"Follow-through{self.known_at()}"
         self.query_one(ActionsPane).focus()
-        self._redraw()
-        self.set_interval(0.2, self._redraw_if_moved)
+        self.follow()
 
-    def _redraw_if_moved(self) -> None:
-        if len(self.dashboard.present) != self._drawn:
-            self._redraw()
-
-    def _redraw(self) -> None:
-        dashboard = self.dashboard
-        self._drawn = len(dashboard.present)
-        moment, models = dashboard.shown_moment(), dashboard.models()
+    def draw(self) -> None:
+        moment, models = self.dashboard.shown_moment(), self.dashboard.models()
         look = Look.of(self.app.get_css_variables())
+        self._show_actions(look)
+        # Twelve moments folded: only when the store moved, not when `f` changes the list.
+        self._show_trend(models.follow_through(moment), moment, look)
+
+    def _show_actions(self, look: Look) -> None:
+        moment, models = self.dashboard.shown_moment(), self.dashboard.models()
         today = moment.date()
         every = models.actions.actions
         chosen = [a for a in every.values() if _shown(a, self.show_what, today)]
@@ -105,7 +100,6 @@ class FollowThroughScreen(Screen):
         pane.today = today
         pane.show([a.key for a in chosen], chosen, set(), look)
         pane.border_title = f"Actions · {self.show_what} · {len(chosen)} of {len(every)}  (f: next)"
-        self._show_trend(models.follow_through(moment), moment, look)
         self._show_action()
 
     def _show_trend(self, now, moment: datetime, look: Look) -> None:
@@ -140,7 +134,7 @@ class FollowThroughScreen(Screen):
 
     def action_next_show(self) -> None:
         self.show_what = SHOWS[(SHOWS.index(self.show_what) + 1) % len(SHOWS)]
-        self._redraw()
+        self._show_actions(Look.of(self.app.get_css_variables()))
 
     def action_close(self) -> None:
         self.dismiss()

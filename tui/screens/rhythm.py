@@ -18,7 +18,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from events import RitualHeld
@@ -27,13 +26,13 @@ from projections.rhythm_weeks import WEEKS, Meeting, rhythm_weeks, week_starts
 from projections.ritual_audit import AUDIT_WINDOW, AuditRow, RitualState
 from tui.look import Look, plain
 from tui.screens.brief import BriefScreen
+from tui.screens.over_dashboard import OverDashboard
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane, day
 
 if TYPE_CHECKING:
     from tui.screens.dashboard import DashboardScreen
 
-POLL_SECONDS = 0.2
 WEEK_WIDTH = 11  # "Thu 19 held"
 
 
@@ -105,7 +104,7 @@ def verdict(a: AuditRow, look: Look) -> Text:
     return Text(f"✓ informed {informed} · surfaced {surfaced}", style=look.good)
 
 
-class RhythmScreen(Screen):
+class RhythmScreen(OverDashboard):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("h", "write('hold')", "Record a meeting"),
@@ -115,10 +114,8 @@ class RhythmScreen(Screen):
     ]
 
     def __init__(self, dashboard: "DashboardScreen"):
-        super().__init__()
-        self.dashboard = dashboard
+        super().__init__(dashboard)
         self._look: Look | None = None
-        self._drawn: tuple = ()  # what the screen was last drawn from
         self._shown: tuple[ReadModels, datetime] | None = None  # and the models, at which moment
 
     def compose(self) -> ComposeResult:
@@ -128,27 +125,21 @@ class RhythmScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", lambda _theme: self._show(), init=False)
-        self._show()
+        self.watch(self.app, "theme", lambda _theme: self.redraw(), init=False)
+        self.follow()
         self.pane.focus()
-        self.set_interval(POLL_SECONDS, self._poll)
 
     @property
     def pane(self) -> RhythmPane:
         return self.query_one(RhythmPane)
 
-    def _state(self) -> tuple:
+    def drawn_from(self) -> tuple:
         """What a redraw depends on: the events folded, the notes indexed, the marks."""
         dashboard, now = self.dashboard, time.monotonic()
         fresh = frozenset(k for k, fades in dashboard.fresh.items() if fades > now)
         return (len(dashboard.present or ()), dashboard.by_key is None, fresh)
 
-    def _poll(self) -> None:
-        if self._state() != self._drawn:
-            self._show()
-
-    def _show(self) -> None:
-        self._drawn = self._state()
+    def draw(self) -> None:
         if self.dashboard.present is None:
             self.query_one("#ritual", DetailPane).show([Text("Reading the store …")])
             return
