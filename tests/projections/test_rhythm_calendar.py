@@ -4,35 +4,19 @@ the first meeting each starts from, the rule it repeats by, and what it says.
 Pure: the rituals are folded from events made here, read on Tuesday 2026-09-01.
 """
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
-from events import CADENCES, RitualCadenceChanged, RitualEstablished, RitualHeld, RitualRetired
+from events import CADENCES, RitualCadenceChanged, RitualRetired
 from projections.rhythm_calendar import RECURRENCES, Recurrence, rhythm_calendar
-from projections.ritual_audit import Rituals
+from tests.projections.ritual_events import at, established, held, rituals_of
 
 TODAY = date(2026, 9, 1)
 
 
-def at(day: str) -> datetime:
-    return datetime.fromisoformat(day).replace(hour=9, tzinfo=UTC)
-
-
-def established(key: str, on: str, cadence: str = "weekly", **fields) -> RitualEstablished:
-    fields = {"name": "Staff meeting", "purpose": "triage", "owner": "ana", **fields}
-    return RitualEstablished(key=key, at=at(on), actor="ana", cadence=cadence, **fields)
-
-
-def held(key: str, on: str) -> RitualHeld:
-    return RitualHeld(key=key, at=at(on), actor="ana", held_on=date.fromisoformat(on))
-
-
 def calendar(*events, today: date = TODAY):
-    rituals = Rituals()
-    for event in events:
-        rituals.apply(event)
-    return rhythm_calendar(rituals, today)
+    return rhythm_calendar(rituals_of(*events), today)
 
 
 def only(*events, today: date = TODAY):

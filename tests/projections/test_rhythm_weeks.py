@@ -4,37 +4,22 @@ each active ritual meets, week by week, from the Monday of the moment shown.
 Pure: the rituals are folded from events made here, read on Wednesday 2026-09-02.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import islice
 
 import pytest
 
-from events import CADENCES, RitualEstablished, RitualHeld, RitualRetired
+from events import CADENCES, RitualRetired
 from projections.rhythm_weeks import WEEKS, Meeting, meetings, rhythm_weeks, week_starts
-from projections.ritual_audit import Rituals, next_occurrence
+from projections.ritual_audit import next_occurrence
+from tests.projections.ritual_events import at, established, held, rituals_of
 
 TODAY = date(2026, 9, 2)  # a Wednesday; its Monday is 2026-08-31
 MONDAY = date(2026, 8, 31)
 
 
-def at(day: str) -> datetime:
-    return datetime.fromisoformat(day).replace(hour=9, tzinfo=UTC)
-
-
-def established(key: str, on: str, cadence: str = "weekly", **fields) -> RitualEstablished:
-    fields = {"name": "Staff meeting", "purpose": "triage", "owner": "ana", **fields}
-    return RitualEstablished(key=key, at=at(on), actor="ana", cadence=cadence, **fields)
-
-
-def held(key: str, on: str) -> RitualHeld:
-    return RitualHeld(key=key, at=at(on), actor="ana", held_on=date.fromisoformat(on))
-
-
 def weeks_of(*events, today: date = TODAY):
-    rituals = Rituals()
-    for event in events:
-        rituals.apply(event)
-    return rhythm_weeks(rituals, today)
+    return rhythm_weeks(rituals_of(*events), today)
 
 
 def days(row) -> list[list[tuple[date, str]]]:
