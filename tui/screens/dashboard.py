@@ -24,7 +24,6 @@ from tui.feed import FeedStopped, StoreFeed
 from tui.filters import parse_filter
 from tui.look import Look
 from tui.remembered import recall, remember
-from tui.screens.brief import brief_for_selection
 from tui.screens.context_notes import NotesScreen
 from tui.screens.create import CreatePicker
 from tui.screens.decision_log import DecisionLogScreen
@@ -497,6 +496,9 @@ class DashboardScreen(Screen):
             self.app.push_screen(NotesScreen(self))
 
     def action_brief(self) -> None:
+        # Loaded on first use: Textual's Markdown view is a tenth of a second of every launch.
+        from tui.screens.brief import brief_for_selection
+
         if screen := brief_for_selection(self):
             self.app.push_screen(screen)
 

@@ -25,7 +25,6 @@ from projections.read_models import ReadModels
 from projections.rhythm_weeks import WEEKS, Meeting, rhythm_weeks, week_starts
 from projections.ritual_audit import AUDIT_WINDOW, AuditRow, RitualState
 from tui.look import Look, plain
-from tui.screens.brief import BriefScreen
 from tui.screens.over_dashboard import OverDashboard
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane, day
@@ -214,6 +213,8 @@ class RhythmScreen(OverDashboard):
         if key is None or history is None:
             self.notify("Select a ritual first." if key is None else "Still reading the history.")
             return
+        from tui.screens.brief import BriefScreen  # loaded on first use, as the dashboard's `b`
+
         self.app.push_screen(BriefScreen(history, self.dashboard.shown_moment(), ritual=key))
 
     def action_write(self, name: str) -> None:
