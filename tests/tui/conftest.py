@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from domain.service import Staffdeck
 from tui.app import StaffdeckApp
@@ -19,6 +20,14 @@ SIZE = (160, 45)
 
 def fixed_clock() -> datetime:
     return NOW
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch) -> None:
+    """A text cursor blinks every half second: a picture taken on a busy machine
+    caught it off. In tests it stays on, as the fixed clock stays still."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 
 @pytest.fixture(scope="session")

@@ -5,23 +5,37 @@ Look at a changed picture before accepting it (`pytest --snapshot-update`).
 """
 
 import pytest
+from textual.command import CommandPalette
 
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, until
 from tests.tui.test_snapshots import loaded
 from tests.tui.test_triage import PANE_KEYS
 from tui.widgets.pane import Pane
 
 
-def on(pane: str, key: str):
-    """Wait for the store, then select `key` on `pane` (the picture's starting point)."""
+def on(pane: str, key: str, *, then: tuple[str, ...] = ()):
+    """Wait for the store, select `key` on `pane` (the picture's starting point),
+    press `then`, and wait for the screen those keys open to settle."""
 
     async def run_before(pilot) -> None:
         await loaded(pilot)
         await pilot.press(PANE_KEYS[pane])
         assert pilot.app.screen.query_one(f"#{pane}", Pane).select(key)
         await pilot.pause()
+        if then:
+            await pilot.press(*then)
+            await settled(pilot)
 
     return run_before
+
+
+async def settled(pilot) -> None:
+    """Until the screen on top has taken the focus and laid itself out: on a busy
+    machine a picture taken straight after the key caught a form half drawn."""
+    app = pilot.app
+    await until(lambda: app.screen.focused is not None and app.screen.is_mounted, pilot)
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.1)
 
 
 FORMS = [
@@ -49,25 +63,25 @@ FORMS = [
 )
 def test_form(snap_compare, sample_store, make_app, pane, item, keys):
     assert snap_compare(
-        make_app(sample_store), press=keys, terminal_size=SIZE, run_before=on(pane, item)
+        make_app(sample_store), terminal_size=SIZE, run_before=on(pane, item, then=tuple(keys))
     )
 
 
 def test_raising_a_decision_shows_the_similar_ones(snap_compare, sample_store, make_app):
     assert snap_compare(
         make_app(sample_store),
-        press=["n", "d", *"Add another GPU provider?"],
+        press=[*"Add another GPU provider?"],
         terminal_size=SIZE,
-        run_before=on("workstreams", "W-6"),
+        run_before=on("workstreams", "W-6", then=("n", "d")),
     )
 
 
 def test_a_form_with_a_mistake_and_a_missing_field(snap_compare, sample_store, make_app):
     assert snap_compare(
         make_app(sample_store),
-        press=["f", *"next tuesday", "tab", "tab", "ctrl+s"],
+        press=[*"next tuesday", "tab", "tab", "ctrl+s"],
         terminal_size=SIZE,
-        run_before=on("decisions", "D-55"),
+        run_before=on("decisions", "D-55", then=("f",)),
     )
 
 
@@ -89,12 +103,20 @@ def test_undo_asks_first(snap_compare, sample_store, make_app):
 
 
 def test_the_palette_offers_the_selected_blockers_actions(snap_compare, sample_store, make_app):
-    assert snap_compare(
-        make_app(sample_store),
-        press=["ctrl+p", *"B-43"],
-        terminal_size=SIZE,
-        run_before=on("blockers", "B-43"),
-    )
+    async def searched(pilot) -> None:
+        await on("blockers", "B-43", then=("ctrl+p",))(pilot)
+        await pilot.press(*"B-43")
+        palette = pilot.app.screen
+        palette_search = CommandPalette._GATHER_COMMANDS_GROUP
+        # The palette searches in a worker: wait for the search of the last key.
+        await until(
+            lambda: palette.has_class("-ready")
+            and not any(w.is_running for w in palette.workers if w.group == palette_search),
+            pilot,
+        )
+        await pilot.pause(0.1)
+
+    assert snap_compare(make_app(sample_store), terminal_size=SIZE, run_before=searched)
 
 
 def test_a_filtered_pane(snap_compare, sample_store, make_app):
