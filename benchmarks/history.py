@@ -837,7 +837,7 @@ class Simulation:
         self.ws_open_items[self.d_ws[n]] += 1
         stamp = self._stamp(f"D-{n}")
         why, condition = self._reopening(n)
-        return DecisionReopened(**stamp, why=why, condition=condition)
+        return DecisionReopened(**stamp, why=why, conditions=(condition,) if condition else ())
 
     def d_supersede(self) -> Event | None:
         """A newer decision on the same workstream replaces an older one."""

@@ -81,6 +81,10 @@ class ConflictError(DomainError):
     """Someone else changed the same item at the same moment; nothing was written."""
 
 
+class BackupRefused(DomainError):
+    """A backup or a restore was refused; nothing was written."""
+
+
 class ImportRejected(DomainError):
     """An import file has bad lines; nothing was written."""
 

@@ -5,7 +5,7 @@ imported history obeys exactly the rules a typed one does.
 """
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 import msgspec
 
@@ -53,10 +53,16 @@ def check_history(
         try:
             event = decode(line)
         except msgspec.ValidationError as error:  # a subclass of DecodeError: first
-            problems.append((number, _describe(error)))
+            problems.append((number, describe_invalid(error)))
             continue
         except msgspec.DecodeError as error:
             problems.append((number, f"malformed JSON ({error})"))
+            continue
+        except UnicodeDecodeError:  # msgspec checks UTF-8 only as it makes a str
+            problems.append((number, "the line is not UTF-8 text; save the file as UTF-8"))
+            continue
+        except RecursionError:  # msgspec's guard against deep nesting
+            problems.append((number, "JSON nested too deeply; an event is one flat object"))
             continue
         noun = FAMILIES[type(event)]
         try:
@@ -67,6 +73,7 @@ def check_history(
                 raise EventInFuture(
                     f"{utc_text(event.at)} is in the future; a history records what already happened"
                 )
+            _check_in_utc(event.at, event.recorded_at)
             # Compared without its recording time: a script's re-sent line is still a duplicate.
             unstamped = msgspec.structs.replace(event, recorded_at=None)
             if event.recorded_at is None:
@@ -110,12 +117,30 @@ def check_history(
     return envelopes
 
 
-def _describe(error: msgspec.ValidationError) -> str:
+def _check_in_utc(*moments: datetime | None) -> None:
+    """0001-01-01T00:00+05:00 decodes, but is before the calendar's first day in UTC."""
+    for moment in moments:
+        try:
+            if moment is not None:
+                moment.astimezone(UTC)
+        except OverflowError:
+            raise InvalidInput(
+                f"{moment.isoformat()} is before the first day of the calendar in UTC"
+            ) from None
+
+
+def describe_invalid(error: msgspec.ValidationError) -> str:
     """msgspec's message, in the words of the file's author."""
-    message = str(error)
+    message = _one_line(str(error))
     if message.startswith("Invalid value") and "`$.type`" in message:
         return f"unknown event type {message.split(' - ')[0].removeprefix('Invalid value ')}"
     if message.startswith("Missing required field `type`"):
         return 'missing field `type` (the event\'s kind, such as "blocker.raised")'
     text, _, where = message.partition(" - at `$.")
     return f"{where.rstrip('`')}: {text}" if where else message
+
+
+def _one_line(message: str) -> str:
+    """msgspec quotes the file's own text (a type, a field's name) as it is: escape
+    what would break the message's line or reach the terminal as a control."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in message)

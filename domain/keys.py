@@ -16,6 +16,8 @@ PREFIXES = {
 NOUNS = {prefix: noun for noun, prefix in PREFIXES.items()}
 
 _KEY = re.compile(r"([A-Za-z])-([1-9][0-9]{0,8})")
+# A key exactly as the store writes it (normalize_key's output).
+WRITTEN_KEY = re.compile(rf"[{''.join(NOUNS)}]-[1-9][0-9]{{0,8}}")
 
 
 @lru_cache(maxsize=65536)  # imports and replays see the same keys again and again

@@ -13,7 +13,13 @@ from typing import Any, get_args
 
 import msgspec
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, PersistenceError
+from eventsourcing.persistence import (
+    IntegrityError,
+    InterfaceError,
+    MapperDeserialisationError,
+    OperationalError,
+    PersistenceError,
+)
 from eventsourcing.utils import Environment
 
 from domain.adr import adr_events, read_folder
@@ -31,15 +37,22 @@ from domain.items import ITEM_TYPES
 from domain.keys import PREFIXES, expect_kind, normalize_key, noun_of
 from domain.links import check_links
 from domain.store import (
+    PAGE_ROWS,
     EventMapper,
+    Row,
     StoreError,
     StoreLocation,
+    StoreUnreachable,
+    WriteUncertain,
     fetch_pages,
     fetch_rows,
     locate,
     prepare_sqlite,
+    seconds,
+    store_timeout,
 )
 from domain.undo import Undo, undo_of
+from domain.verify import Verification, verify
 from events import (
     ActionAssigned,
     ActionCompleted,
@@ -104,6 +117,7 @@ class Staffdeck(Application[str]):
         self.actor = actor
         self.clock = clock
         self._last_numbers: dict[str, int] = {}
+        self.timeout_seconds = store_timeout()
         env = self.location.env()
         if self.location.kind == "sqlite":
             prepare_sqlite(self.location, create=create)
@@ -113,6 +127,10 @@ class Staffdeck(Application[str]):
             env["CREATE_TABLE"] = "no"
         with self._store_errors():
             super().__init__(env=env)
+            if self.location.kind == "postgres":
+                from domain.postgres_store import tune
+
+                tune(self.recorder, self.timeout_seconds)
             if self.location.kind == "postgres" and not self._store_exists():
                 if not create:
                     raise StoreError(
@@ -198,6 +216,7 @@ class Staffdeck(Application[str]):
         context: str = "",
         options: Iterable[str] = (),
         deciders: Iterable[str] = (),
+        intent: str = "",
         at: datetime | None = None,
     ) -> DecisionRaised:
         return self._create(
@@ -211,6 +230,7 @@ class Staffdeck(Application[str]):
             context=context,
             options=tuple(options),
             deciders=tuple(deciders),
+            intent=intent,
         )
 
     def add_option(self, key: str, option: str, *, at: datetime | None = None):
@@ -250,9 +270,10 @@ class Staffdeck(Application[str]):
         return self._append(DecisionDeferred, key, at, until=until, why=why)
 
     def reopen_decision(
-        self, key: str, *, why: str, condition: str = "", at: datetime | None = None
+        self, key: str, *, why: str, conditions: Iterable[str] = (), at: datetime | None = None
     ):
-        return self._append(DecisionReopened, key, at, why=why, condition=condition)
+        """`conditions`: the decision's reopen conditions that came true, if any."""
+        return self._append(DecisionReopened, key, at, why=why, conditions=tuple(conditions))
 
     def supersede_decision(self, key: str, *, by: str, at: datetime | None = None):
         return self._append(DecisionSuperseded, key, at, by=normalize_key(by))
@@ -448,6 +469,28 @@ class Staffdeck(Application[str]):
                 position = last
         return position, events
 
+    def verify(self) -> Verification:
+        """Every stored row checked as it is stored (domain/verify.py): what is wrong,
+        and how many events and items were read."""
+        return verify(self._stored_rows())
+
+    def _stored_rows(self) -> Iterator[Row]:
+        """Every row, every column, raw: a page of notification ids at a time, up to
+        the last one recorded when the read began."""
+        with self._store_errors():
+            last = self.recorder.max_notification_id() or 0
+            for after in range(0, last, PAGE_ROWS):
+                yield from fetch_rows(self.recorder, after, min(after + PAGE_ROWS, last))
+
+    def appends(self, stop: threading.Event) -> Iterator[None]:
+        """PostgreSQL: a wake-up as soon as it listens for appends, then after each
+        append by anyone, until `stop` is set; StoreError the moment the
+        connection is lost (SQLite has no such thing: its files are watched)."""
+        from domain.postgres_store import wake_ups
+
+        with self._store_errors():
+            yield from wake_ups(self.recorder, self.location, stop, self.timeout_seconds)
+
     def mark_at(self, position: int) -> str | None:
         """A digest of the event stored at notification `position` (None if there is
         none): what a saved read model checks to know it was folded from this store."""
@@ -455,12 +498,12 @@ class Staffdeck(Application[str]):
             rows = fetch_rows(self.recorder, position - 1, position) if position > 0 else []
         if not rows:
             return None
-        _, tag, payload = rows[0]
+        *_, tag, payload = rows[0]
         return hashlib.sha256(tag.encode() + b"\0" + bytes(payload)).hexdigest()
 
     def _unreadable_row(self, after: int, until: int) -> None:
         """Name the stored row in (after, until] that does not decode."""
-        for position, tag, payload in fetch_rows(self.recorder, after, until):
+        for position, _, _, tag, payload in fetch_rows(self.recorder, after, until):
             try:
                 decode_tagged(tag, payload)
             except (KeyError, msgspec.DecodeError, UnicodeDecodeError) as error:
@@ -530,8 +573,16 @@ class Staffdeck(Application[str]):
                     (e.originator_id, e.originator_version, tag_of(e.event), encode(e.event))
                     for e in envelopes
                 ]
+                key, version, _, payload = rows[0]
                 try:
-                    self.recorder.insert_events(rows, bulk=True)
+                    # All rows or none, in one transaction: the first tells for all.
+                    self._write(
+                        lambda: self.recorder.insert_events(rows, bulk=True),
+                        key,
+                        version,
+                        payload,
+                        what="the import",
+                    )
                 except IntegrityError as error:
                     raise ConflictError(
                         "Someone else appended to the same items while the file was being "
@@ -566,8 +617,7 @@ class Staffdeck(Application[str]):
             item.record(event)
             check_links(event, self._find)
             try:
-                with self._store_errors():
-                    self.save(item)
+                self._save(item, event)
             except IntegrityError:
                 number += 1  # another writer took this key a moment ago
                 continue
@@ -582,14 +632,59 @@ class Staffdeck(Application[str]):
         item.record(event)
         check_links(event, self._find)
         try:
-            with self._store_errors():
-                self.save(item)
+            self._save(item, event)
         except IntegrityError as error:
             raise ConflictError(
                 f"{item.key} was changed by someone else at the same moment; nothing was "
                 f"written. Check `staffdeck log {item.key}` and try again."
             ) from error
         return event
+
+    def _save(self, item: Item, event: Event) -> None:
+        """Append the event `item` has just recorded."""
+        what = f"{item.key}'s new event" if item.version > 1 else item.key
+        self._write(lambda: self.save(item), item.key, item.version, encode(event), what=what)
+
+    def _write(
+        self, write: Callable[[], Any], key: str, version: int, payload: bytes, *, what: str
+    ) -> None:
+        """Run `write`, which appends (`key`, `version`) with `payload` among its rows.
+
+        Returns when the store kept them; raises IntegrityError when someone else
+        wrote that version first, StoreError when nothing was written, or
+        WriteUncertain when that cannot be known. A connection cut after the rows
+        were sent (perhaps after the COMMIT, its answer lost) is not guessed at:
+        the store is asked, on a fresh connection, whether it has them."""
+        try:
+            with self._store_errors():
+                write()
+            return
+        except StoreUnreachable as error:
+            if self.location.kind != "postgres":
+                raise  # SQLite commits on this machine: a failed write is not written
+            from domain.postgres_store import sent_nothing, stored_state
+
+            if sent_nothing(error):
+                raise
+            cut = error
+        try:
+            kept = stored_state(self.recorder, self.location, key, version, self.timeout_seconds)
+        except StoreUnreachable as unasked:
+            raise WriteUncertain(
+                f"The connection to the store at {self.location} was cut while {what} was "
+                f"being written, and the store could not be asked afterwards ({unasked}): "
+                f"it may or may not have been written. Check with `staffdeck log {key}` "
+                "before trying again."
+            ) from cut
+        if kept == payload:
+            return  # written: only the answer was lost
+        if kept is not None:
+            raise IntegrityError(f"{key} version {version} was written by someone else")
+        raise StoreUnreachable(
+            f"The connection to the store at {self.location} was cut while {what} was being "
+            "written, and the store, asked again, does not have it: nothing was written. "
+            "Try again."
+        ) from cut
 
     def _load(self, key: str, noun: str) -> Any:
         key = expect_kind(key, noun)
@@ -648,27 +743,53 @@ class Staffdeck(Application[str]):
         except IntegrityError:
             raise
         except PersistenceError as error:
-            raise StoreError(self._describe_failure(error)) from error
+            raise self._store_error(error) from error
+        except (MapperDeserialisationError, msgspec.DecodeError, UnicodeDecodeError) as error:
+            # A stored event this release cannot read: damaged, or from a newer staffdeck.
+            raise StoreError(
+                f"An event in the store at {self.location} cannot be read: {error}. "
+                "`staffdeck verify` lists every such event."
+            ) from error
         except OSError as error:
             raise StoreError(
                 self.location.redact(f"The store at {self.location}: {error}")
             ) from error
 
-    def _describe_failure(self, error: Exception) -> str:
+    def _store_error(self, error: PersistenceError) -> StoreError:
         text = self.location.redact(str(error))
-        if "locked" in text:
-            return (
+        if self.location.kind == "sqlite" and "locked" in text:
+            return StoreUnreachable(
                 f"The store at {self.location} is locked by another writer and stayed locked "
-                "for 5 seconds; nothing was written. Try again in a moment."
+                f"for {seconds(self.timeout_seconds)}; nothing was written. Try again in a moment.",
+                reason="locked by another writer",
             )
+        if self.location.kind == "postgres" and isinstance(
+            error, (OperationalError, InterfaceError)
+        ):
+            from domain.postgres_store import forget_connections, why_unreachable
+
+            if "recorder" in vars(self):  # not while the store is being opened
+                forget_connections(self.recorder)
+            reason = self.location.redact(
+                why_unreachable(self.location, text, self.timeout_seconds)
+            )
+            return StoreUnreachable(
+                f"The store at {self.location} is unreachable ({reason}): nothing was written. "
+                "Try again when it is back.",
+                reason=reason,
+            )
+        first_line = text.strip().splitlines()[0] if text.strip() else type(error).__name__
         if self.location.kind == "postgres":
-            return f"Cannot use the PostgreSQL store at {self.location}: {text.strip()}"
-        return f"Cannot use the store at {self.location}: {text.strip()}"
+            return StoreError(f"Cannot use the PostgreSQL store at {self.location}: {first_line}")
+        return StoreError(f"Cannot use the store at {self.location}: {first_line}")
 
 
 def _validated(event: Event) -> Event:
     """Struct constructors do not check types; a round trip through the codec does."""
-    payload = encode(event)
+    try:
+        payload = encode(event)
+    except UnicodeEncodeError as error:  # a lone surrogate: a byte of argv that was not UTF-8
+        raise InvalidInput(_unencodable(event, error)) from error
     if len(payload) > MAX_EVENT_BYTES:
         raise InvalidInput(
             f"That is {len(payload) // 1024:,} KiB of text; one event holds at most "
@@ -680,6 +801,18 @@ def _validated(event: Event) -> Event:
         raise InvalidInput(_readable(error, type(event))) from error
     except (TypeError, msgspec.EncodeError) as error:
         raise InvalidInput(str(error)) from error
+
+
+def _unencodable(event: Event, error: UnicodeEncodeError) -> str:
+    """Which field holds text that is not Unicode, and what to do about it."""
+    bad = repr(error.object[error.start : error.end])
+    for name in event.__struct_fields__:
+        if bad[1:-1] in repr(getattr(event, name)):
+            return (
+                f"{name.replace('_', ' ')}: {bad} is not a character (a byte that is not "
+                "UTF-8?); nothing was written. Type the text again as UTF-8."
+            )
+    return f"{bad} is not a character (a byte that is not UTF-8?); nothing was written."
 
 
 def _readable(error: msgspec.ValidationError, event_type: type[Event]) -> str:

@@ -25,11 +25,45 @@ from domain.item import Envelope
 from events import decode_tagged, encode, tag_of
 
 STORE_ENV = "STAFFDECK_STORE"
-SQLITE_LOCK_TIMEOUT_SECONDS = 5
+# How long one use of the store waits for it: for another writer's lock on
+# SQLite, for the server to answer on PostgreSQL. Then a command gives up and
+# says so, instead of hanging in front of the room.
+STORE_TIMEOUT_ENV = "STAFFDECK_STORE_TIMEOUT"
+STORE_TIMEOUT_SECONDS = 5
 
 
 class StoreError(Exception):
     """The store cannot be used: missing, locked, unreachable, or not a store."""
+
+
+class StoreUnreachable(StoreError):
+    """The store did not answer (a lock held too long, a server gone): nothing was written."""
+
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason or message  # the cause alone, for a status line
+
+
+class WriteUncertain(StoreError):
+    """The connection dropped after the event was sent, and the store could not be asked
+    afterwards whether it kept it: it may or may not have been written."""
+
+
+def seconds(count: int) -> str:
+    return "1 second" if count == 1 else f"{count} seconds"
+
+
+def store_timeout() -> int:
+    """$STAFFDECK_STORE_TIMEOUT, in whole seconds (the libraries take whole seconds)."""
+    text = os.environ.get(STORE_TIMEOUT_ENV, "").strip()
+    if not text:
+        return STORE_TIMEOUT_SECONDS
+    if not text.isdigit() or int(text) < 1:
+        raise StoreError(
+            f"${STORE_TIMEOUT_ENV} is {text!r}: give how long to wait for the store "
+            f"in whole seconds, 1 or more (the default is {STORE_TIMEOUT_SECONDS})."
+        )
+    return int(text)
 
 
 class EventMapper(Mapper[str]):
@@ -95,11 +129,12 @@ class StoreLocation:
 
     def env(self) -> dict[str, str]:
         """The eventsourcing library's settings for this store."""
+        timeout = str(store_timeout())
         if self.kind == "sqlite":
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.path),
-                "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
+                "SQLITE_LOCK_TIMEOUT": timeout,
                 "ORIGINATOR_ID_TYPE": "text",
                 "APPLICATION_RECORDER_TOPIC": "domain.store:BulkSQLiteRecorder",
             }
@@ -108,7 +143,7 @@ class StoreLocation:
             "POSTGRES_DBNAME": self.dbname,
             "POSTGRES_HOST": self.host,
             "POSTGRES_PORT": self.port,
-            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "POSTGRES_CONNECT_TIMEOUT": timeout,  # the wait for a pooled connection
             "ORIGINATOR_ID_TYPE": "text",
             "APPLICATION_RECORDER_TOPIC": "domain.postgres_store:BulkPostgresRecorder",
         }
@@ -133,12 +168,20 @@ def locate(store: str | None = None) -> StoreLocation:
     """`--store`, else $STAFFDECK_STORE, else the file in the user's data directory."""
     store = store or os.environ.get(STORE_ENV) or str(default_store_path())
     if store.startswith(("postgresql://", "postgres://")):
-        url = urlsplit(store)
+        try:
+            url = urlsplit(store)
+            port = url.port
+        except ValueError as error:
+            # The reason only: the URL itself may hold a password.
+            raise StoreError(
+                f"The store URL is not a valid postgresql:// URL: {error}. "
+                "Write it as postgresql://USER:PASSWORD@HOST:PORT/DATABASE."
+            ) from None
         query = parse_qs(url.query)
         return StoreLocation(
             kind="postgres",
             host=url.hostname or os.environ.get("POSTGRES_HOST", "127.0.0.1"),
-            port=str(url.port or os.environ.get("POSTGRES_PORT", "5432")),
+            port=str(port or os.environ.get("POSTGRES_PORT", "5432")),
             dbname=unquote(url.path.lstrip("/")) or os.environ.get("POSTGRES_DBNAME", ""),
             user=unquote(url.username or ""),
             password=unquote(url.password or ""),
@@ -154,7 +197,7 @@ def prepare_sqlite(location: StoreLocation, *, create: bool) -> None:
     if path.exists():
         if path.is_dir():
             raise StoreError(f"{path} is a directory, not a staffdeck store file.")
-        _check_is_sqlite(path)
+        check_is_sqlite(path)
         return
     if not create:
         raise StoreError(
@@ -170,7 +213,7 @@ def prepare_sqlite(location: StoreLocation, *, create: bool) -> None:
         raise StoreError(f"Cannot create a store at {path}: {error.strerror}.") from error
 
 
-def _check_is_sqlite(path: Path) -> None:
+def check_is_sqlite(path: Path) -> None:
     try:
         with path.open("rb") as file:
             header = file.read(16)
@@ -217,15 +260,20 @@ def fetch_pages(recorder, after: int = 0) -> Iterator[tuple[int, int, bytes]]:
     yield from fetch_pages_postgres(recorder, after)
 
 
-def fetch_rows(recorder, after: int, until: int) -> list[tuple[int, str, bytes]]:
-    """(notification id, topic, payload) of each event in (after, until]: the slow,
-    row-by-row read, used to find which row of a page will not decode."""
+# A stored row as it is: (notification id, item key, item version, topic, payload).
+Row = tuple[int, str, int, str, bytes]
+
+
+def fetch_rows(recorder, after: int, until: int) -> list[Row]:
+    """Each stored row in (after, until], every column: the slow, row-by-row read,
+    used to find which row of a page will not decode, and by `verify`."""
     if isinstance(recorder, SQLiteApplicationRecorder):
         with recorder.datastore.transaction(commit=False) as wrapper:
             cursor = wrapper.sqlite_cursor
             cursor.row_factory = None
             cursor.execute(
-                f"SELECT rowid, topic, state FROM {recorder.events_table_name} "
+                "SELECT rowid, originator_id, originator_version, topic, state "
+                f"FROM {recorder.events_table_name} "
                 "WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
                 (after, until),
             )

@@ -16,6 +16,7 @@ from events.blocker import (
 )
 from events.codec import (
     EVENT_TYPES,
+    VERSIONS,
     AnyEvent,
     decode,
     decode_array,
@@ -44,6 +45,7 @@ from events.ritual import (
     RitualHeld,
     RitualRetired,
 )
+from events.upcasting import NewerSchema
 from events.workstream import (
     WORKSTREAM_STATES,
     WorkstreamClosed,

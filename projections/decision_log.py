@@ -32,6 +32,7 @@ class DecisionRecord(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     due: date | None = None
     problem: str = ""
     context: str = ""
+    intent: str = ""
     options: tuple[str, ...] = ()
     deciders: tuple[str, ...] = ()
     choice: str = ""
@@ -121,6 +122,7 @@ class DecisionLog:
                 due=event.due,
                 problem=event.problem,
                 context=event.context,
+                intent=event.intent,
                 options=event.options,
                 deciders=event.deciders,
                 history=(event,),

@@ -73,8 +73,9 @@ def describe(event: AnyEvent) -> str:
             return f"decided: {choice} — {reasoning}"
         case DecisionDeferred(until=until, why=why):
             return f"deferred until {until}: {why}"
-        case DecisionReopened(why=why, condition=condition):
-            return _with(f"reopened: {why}", f"condition {condition}" if condition else "")
+        case DecisionReopened(why=why, conditions=conditions):
+            met = "condition" if len(conditions) == 1 else "conditions"
+            return _with(f"reopened: {why}", f"{met} {'; '.join(conditions)}" if conditions else "")
         case DecisionSuperseded(by=by):
             return f"superseded by {by}"
         case DecisionWithdrawn(why=why):

@@ -170,7 +170,7 @@ DECISION_ACTIONS = [
     Triage(
         "reopen", "o", "decisions", "Reopen", "",
         lambda deck, key, a: deck.reopen_decision(
-            a["decision"], why=a["why"], condition=a["condition"] or ""
+            a["decision"], why=a["why"], conditions=[a["condition"]] if a["condition"] else []
         ),
         _reopen_decision_fields,
     ),

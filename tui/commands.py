@@ -2,9 +2,17 @@
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tui.actions import BY_PANE
+from tui.look import CONTROL_MARKS
+
+
+class Palette(CommandPalette):
+    """Textual's palette, its query drawn with controls as marks (a paste may hold ESC)."""
+
+    def on_mount(self) -> None:
+        self.query_one(CommandInput).highlighter = CONTROL_MARKS
 
 
 class TriageCommands(Provider):

@@ -21,15 +21,19 @@ def parse_day(text: str, today: date) -> date:
     """`2026-09-14`, `today`, `-3d` (three days ago), `+2w` or `2w` (in two weeks)."""
     cleaned = text.strip().lower()
     if cleaned in _NAMED:
-        return today + timedelta(days=_NAMED[cleaned])
-    if match := _RELATIVE.fullmatch(cleaned):
+        days = _NAMED[cleaned]
+    elif match := _RELATIVE.fullmatch(cleaned):
         sign, amount, unit = match.groups()
-        days = int(amount) * (7 if unit == "w" else 1)
-        return today + timedelta(days=-days if sign == "-" else days)
+        days = int(amount) * (7 if unit == "w" else 1) * (-1 if sign == "-" else 1)
+    else:
+        try:
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            raise DateInputError(f"{text!r} is not a date; use {FORMS}.") from None
     try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise DateInputError(f"{text!r} is not a date; use {FORMS}.") from None
+        return today + timedelta(days=days)
+    except OverflowError:  # counted past the calendar's first or last day
+        raise _beyond_the_calendar(text) from None
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
@@ -43,13 +47,25 @@ def parse_moment(text: str, now: datetime) -> datetime:
     else:
         local_today = now.astimezone().date()
         moment = datetime.combine(parse_day(cleaned, local_today), time())
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # the machine's local zone
-    return moment.astimezone(UTC)
+    try:
+        if moment.tzinfo is None:
+            moment = moment.astimezone()  # the machine's local zone
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):  # at the calendar's ends, a shift of zone leaves it
+        raise _beyond_the_calendar(text) from None
 
 
 def through_the_day(text: str, moment: datetime) -> datetime:
     """The end of a range: a date alone means the whole of that day, as known by its end."""
     if has_time(text):
         return moment
-    return moment + timedelta(days=1) - timedelta(microseconds=1)
+    try:
+        return moment + timedelta(days=1) - timedelta(microseconds=1)
+    except OverflowError:  # the calendar's last day has no day after it
+        raise _beyond_the_calendar(text) from None
+
+
+def _beyond_the_calendar(text: str) -> DateInputError:
+    return DateInputError(
+        f"{text!r} is too near the ends of the calendar (years 1 and 9999); use {FORMS}."
+    )

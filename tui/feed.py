@@ -2,24 +2,36 @@
 
 Runs in worker threads, never on the UI thread. SQLite has no notifications in
 eventsourcing 9.5, so the store's directory is watched (watchfiles) and new
-notifications are read when its files change; PostgreSQL pushes LISTEN/NOTIFY
-through the recorder's subscription.
+notifications are read when its files change; PostgreSQL wakes the reader with
+LISTEN/NOTIFY, on a connection of its own.
+
+A store can go out of reach while it is followed (a server restarted, a network
+gone): the feed says so, keeps trying with a bounded backoff, and once the
+store answers again reads on from where it was, like any other new events.
 """
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import watchfiles
 
 from domain.service import Staffdeck
+from domain.store import StoreError, StoreUnreachable
 from events import Event
 
 # Without a change seen, look anyway this often: a safety net for file systems
 # that do not report changes (network mounts, some containers).
 POLL_SECONDS = 1.0
+# Between tries to reach a lost PostgreSQL store: doubling from the first to the
+# most, so a server back in a moment is seen at once and one gone for long is
+# not hammered, and the room waits at most this long after it is back.
+RECONNECT_FIRST_SECONDS = 0.25
+RECONNECT_MOST_SECONDS = 2.0
 Deliver = Callable[[list[Event]], None]
+# Told why the store is out of reach as it goes, and None once it answers again.
+Tell = Callable[[str | None], None]
 
 
 class FeedStopped(Exception):
@@ -31,8 +43,8 @@ class StoreFeed:
         self.deck = deck
         self.position = 0
         self._stopped = threading.Event()
-        self._subscription = None
         self._using = threading.RLock()  # held while a worker uses the store
+        self.lost: str | None = None  # why the store is out of reach; None while it answers
 
     @contextmanager
     def store(self) -> Iterator[Staffdeck]:
@@ -55,31 +67,43 @@ class StoreFeed:
             self.position, events = deck.events_after(0, stop=self._stopped)
         return events
 
-    def follow(self, deliver: Deliver) -> None:
-        """Block, delivering each batch of new events, until `stop()`."""
+    def follow(self, deliver: Deliver, tell: Tell = lambda _why: None) -> None:
+        """Block, delivering each batch of new events, until `stop()`; `tell` hears
+        when the store goes out of reach and when it is back."""
         if self.deck.location.kind == "postgres":
-            self._follow_postgres(deliver)
+            self._follow_postgres(deliver, tell)
         else:
-            self._follow_sqlite(deliver)
+            self._follow_sqlite(deliver, tell)
 
     def stop(self) -> None:
         """From the UI thread, as the dashboard closes: after this, nothing here
         touches the store (a read in progress ends after its page)."""
         self._stopped.set()
-        if self._subscription is not None:
-            self._subscription.stop()
         with self._using:
             pass
 
-    def _deliver_new(self, deliver: Deliver) -> None:
+    def _deliver_new(self, deliver: Deliver, tell: Tell) -> None:
+        """Read and deliver what is new; a StoreError is told, then raised."""
         try:
             events = self.read_new()
         except FeedStopped:
             return
+        except StoreError as error:
+            self._lose(error, tell)
+            raise
+        if self.lost is not None:
+            self.lost = None
+            tell(None)
         if events:
             deliver(events)
 
-    def _follow_sqlite(self, deliver: Deliver) -> None:
+    def _lose(self, error: StoreError, tell: Tell) -> None:
+        why = error.reason if isinstance(error, StoreUnreachable) else str(error)
+        if self.lost is None and not self._stopped.is_set():
+            tell(why)
+        self.lost = why
+
+    def _follow_sqlite(self, deliver: Deliver, tell: Tell) -> None:
         path = self.deck.location.path
         assert path is not None
         # The database, its WAL and its journal: any of them changes on a commit.
@@ -93,17 +117,22 @@ class StoreFeed:
             yield_on_timeout=True,
             recursive=False,
         ):
-            self._deliver_new(deliver)
+            try:
+                self._deliver_new(deliver, tell)
+            except StoreError:
+                pass  # told; the next change, or the next poll, tries again
 
-    def _follow_postgres(self, deliver: Deliver) -> None:
-        if self._stopped.is_set():
-            return
-        with self.deck.recorder.subscribe(gt=self.position) as subscription:
-            self._subscription = subscription
-            if self._stopped.is_set():
-                return
-            # A notification only wakes us: the events themselves come through
-            # the fast read, in pages, however many arrived meanwhile.
-            for notification in subscription:
-                if notification.id > self.position:
-                    self._deliver_new(deliver)
+    def _follow_postgres(self, deliver: Deliver, tell: Tell) -> None:
+        pause = RECONNECT_FIRST_SECONDS
+        while not self._stopped.is_set():
+            try:
+                # A wake-up only rings: the events themselves come through the fast
+                # read, in pages, however many arrived meanwhile (or while away).
+                with closing(self.deck.appends(self._stopped)) as wake_ups:
+                    for _ in wake_ups:
+                        self._deliver_new(deliver, tell)
+                        pause = RECONNECT_FIRST_SECONDS
+            except StoreError as error:
+                self._lose(error, tell)
+                self._stopped.wait(pause)
+                pause = min(pause * 2, RECONNECT_MOST_SECONDS)

@@ -8,9 +8,12 @@ black-and-white projectors.
 from dataclasses import dataclass
 
 from rich.color import Color as RichColor
+from rich.highlighter import Highlighter
 from rich.style import Style
 from rich.text import Text
 from textual.color import Color
+
+from tui.visible import visible
 
 STATE_WORDS = {
     "on_track": "● on track",
@@ -62,5 +65,34 @@ class Look:
 
 
 def plain(value: object) -> Text:
-    """User text as data: never parsed as markup."""
-    return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
+    """User text as data on one line: never parsed as markup, controls drawn as marks."""
+    return Text(visible("" if value is None else str(value)), no_wrap=True, overflow="ellipsis")
+
+
+def said(value: object, style: str | Style = "") -> Text:
+    """User text as data that may run over several lines (a record, a note)."""
+    return Text(visible("" if value is None else str(value), lines=True), style=style)
+
+
+def marked(text: Text, *, lines: bool = False) -> Text:
+    """A Text about to be drawn, its controls made marks: the last line of defence
+    where a line is drawn, for text that reached a Text without `plain` or `said`
+    (Rich itself drops BEL, backspace, CR, VT and FF, and passes the rest on)."""
+    typed = text.plain
+    shown = visible(typed, lines=lines)
+    if shown == typed:  # nothing to mark: the same Text, no copy
+        return text
+    copy = text.copy()
+    copy.plain = shown  # one mark per character: the spans still fit
+    return copy
+
+
+class ControlMarks(Highlighter):
+    """An Input's value drawn with its controls as marks (a paste may hold ESC);
+    the value itself is kept as it is."""
+
+    def highlight(self, text: Text) -> None:
+        text.plain = visible(text.plain)
+
+
+CONTROL_MARKS = ControlMarks()

@@ -44,8 +44,11 @@ def remember(deck: Staffdeck, models: ReadModels, position: int, *, saved: int =
     path = _path(deck)
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(save_present(models, position=position, mark=mark))
+        # The present holds every title and note of the store: its owner's eyes only.
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(save_present(models, position=position, mark=mark))
         os.replace(part, path)  # whole or not at all: a reader never sees half a file
         _forget_all_but_newest(path.parent)
     except OSError:

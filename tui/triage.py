@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from domain.errors import DomainError
-from domain.store import StoreError
+from domain.store import StoreError, WriteUncertain
 from domain.undo import Undo
 from events import Event
 from projections.similar_decisions import DecisionWords
 from projections.timeline import describe
 from tui.actions import Selection, Triage, find
 from tui.feed import FeedStopped
+from tui.look import said
 from tui.screens.confirm import Confirm
 from tui.screens.form import Answers, FormScreen
 from tui.widgets.detail import when
@@ -100,11 +101,14 @@ class TriageDesk:
         return event
 
     def _read_back(self) -> None:
-        """The store's new events, now: the watcher would bring them a moment later."""
+        """The store's new events, now: the watcher would bring them a moment later.
+
+        The write is done whatever happens here: a store gone out of reach just
+        after it must not turn "recorded" into "not recorded"; the feed catches up."""
         try:
             if new := self.screen.feed.read_new():
                 self.screen.deliver(new)
-        except FeedStopped:
+        except (FeedStopped, StoreError):
             pass
 
     def _in_worker(self, work, *args, what: str) -> None:
@@ -114,6 +118,9 @@ class TriageDesk:
     def _write_at_once(self, action: Triage, key: str | None) -> None:
         try:
             event = self.write(action, key, {})
+        except WriteUncertain as error:
+            self.screen.app.call_from_thread(self._uncertain, error)
+            return
         except (DomainError, StoreError) as error:
             self.screen.app.call_from_thread(self._refused, str(error))
             return
@@ -121,6 +128,10 @@ class TriageDesk:
 
     def _refused(self, message: str) -> None:
         self.screen.notify(f"Not recorded: {message}", severity="error", markup=False, timeout=6)
+
+    def _uncertain(self, error: WriteUncertain) -> None:
+        """Neither "recorded" nor "not recorded": the message says which is unknown."""
+        self.screen.notify(str(error), severity="error", markup=False, timeout=10)
 
     def recorded(self, event: Event | None) -> None:
         if event is not None:
@@ -140,11 +151,11 @@ class TriageDesk:
             for similar in found:
                 record = similar.record
                 text.append(f"  {record.key} ", style="bold")
-                text.append(f"{record.question}  [{record.status}]\n")
+                text.append_text(said(f"{record.question}  [{record.status}]\n"))
                 if record.choice:
-                    text.append(f"    chose {record.choice}: {record.reasoning}\n")
+                    text.append_text(said(f"    chose {record.choice}: {record.reasoning}\n"))
                 elif record.closed_why:
-                    text.append(f"    {record.closed_why}\n")
+                    text.append_text(said(f"    {record.closed_why}\n"))
             return text
 
         return aside
@@ -177,9 +188,9 @@ class TriageDesk:
             return
         text = Text()
         text.append("Your last change:\n", style="bold")
-        text.append(f"  {event.key} {describe(event)}\n\n")
+        text.append_text(said(f"  {event.key} {describe(event)}\n\n"))
         text.append("Undo appends to the store:\n", style="bold")
-        text.append(f"  {undo.key} {describe(preview)}\n\n")
+        text.append_text(said(f"  {undo.key} {describe(preview)}\n\n"))
         text.append("History keeps both; nothing is deleted.")
         confirm = Confirm("Undo your last change?", text, yes="Append it")
         app.call_from_thread(app.push_screen, confirm, lambda yes: self._undo(event, undo, yes))
@@ -195,6 +206,9 @@ class TriageDesk:
                 if problem := self.refusal():
                     raise DomainError(problem)
                 appended = deck.compensate(undo)
+        except WriteUncertain as error:
+            app.call_from_thread(self._uncertain, error)
+            return
         except (DomainError, StoreError, FeedStopped) as error:
             app.call_from_thread(self._refused, str(error))
             return

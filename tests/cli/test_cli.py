@@ -268,9 +268,15 @@ def test_reading_a_store_that_does_not_exist_exits_4_and_creates_nothing(store, 
         (["workstream", "status", "W-1", "great"], "'great' is not one of 'on_track'"),
         (["log", "--since", "garbage"], "'--since'"),
         (["workstream", "open", "Search"], "Missing option '--owner'"),
+        # The ends of the calendar (found by tests/fuzz): once tracebacks from datetime.
+        (["--at", "0001-01-01", "workstream", "status", "W-1", "at_risk"], "'--at'"),
+        (["show", "workstreams", "--as-of", "9999-12-31"], "'--as-of'"),
+        (["log", "--until", "9999-12-31"], "'--until'"),
+        (["diff", "--since", "0001-01-01"], "'--since'"),
     ],
     ids=["severity", "severity-level", "due", "due-slashes", "at-words", "at-month-13", "state",
-         "since", "missing-owner"],
+         "since", "missing-owner", "at-year-1", "as-of-last-day", "until-last-day",
+         "diff-since-year-1"],
 )
 def test_bad_usage_exits_2_naming_the_option_and_writes_nothing(store, args, names):
     ok(store, "workstream", "open", "Checkout v2", "--owner", "ana")

@@ -138,7 +138,7 @@ class RulesBehaviour:
     def test_a_reopened_decision_can_be_made_again(self, deck, checkout):
         deck.raise_decision("Which PSP?", workstream=checkout, owner="ana")
         deck.make_decision("D-1", choice="Adyen", reasoning="coverage")
-        deck.reopen_decision("D-1", why="Adyen doubled its fee", condition="fee > 2%")
+        deck.reopen_decision("D-1", why="Adyen doubled its fee", conditions=["fee > 2%"])
         made = deck.make_decision("D-1", choice="Stripe", reasoning="price")
         assert made.choice == "Stripe"
         assert [type(e).__name__ for e in deck.history("D-1")] == [

@@ -69,7 +69,9 @@ def test_a_decision_keeps_its_whole_record(psp):
 
 
 def test_a_decision_keeps_its_history_oldest_first(psp):
-    psp.reopen_decision("D-1", why="Adyen doubled its fee", condition="fee above 2%", at=ago(days=10))
+    psp.reopen_decision(
+        "D-1", why="Adyen doubled its fee", conditions=["fee above 2%"], at=ago(days=10)
+    )
     psp.make_decision("D-1", choice="Stripe", reasoning="price", at=ago(days=5))
     d = record(psp, "D-1")
     assert [type(e).__name__ for e in d.history] == [
@@ -135,7 +137,9 @@ def test_search_finds_words_in_the_conditions_that_would_reopen_a_decision(psp):
 
 
 def test_search_finds_words_in_the_condition_given_when_it_was_reopened(psp):
-    psp.reopen_decision("D-1", why="Adyen doubled its fee", condition="regulator fines", at=ago(days=2))
+    psp.reopen_decision(
+        "D-1", why="Adyen doubled its fee", conditions=["regulator fines"], at=ago(days=2)
+    )
     assert found(psp, "regulator fines") == ["D-1"]
     assert found(psp, "doubled") == ["D-1"]
 

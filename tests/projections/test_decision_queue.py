@@ -116,7 +116,7 @@ def test_a_reopened_decision_is_back_in_the_queue_flagged_as_reopened(deck):
     raise_(deck, "Which PSP?", due=day(5))
     deck.make_decision("D-1", choice="Adyen", reasoning="coverage", at=ago(days=8))
     assert queue(deck) == []
-    deck.reopen_decision("D-1", why="Adyen doubled its fee", condition="fee > 2%", at=ago(days=1))
+    deck.reopen_decision("D-1", why="Adyen doubled its fee", conditions=["fee > 2%"], at=ago(days=1))
     (row,) = queue(deck)
     assert (row.key, row.status, row.reopened, row.review_due) == ("D-1", "reopened", True, False)
 

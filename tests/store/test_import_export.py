@@ -324,6 +324,38 @@ def test_malformed_json_is_named(deck, store):
     assert why.startswith("malformed JSON"), why
 
 
+def test_text_that_is_not_utf8_is_named(deck, store):
+    # Found by the fuzzer (tests/fuzz): a Latin-1 title once escaped as a UnicodeDecodeError.
+    bad = json.dumps(raised()).encode().replace(b"PCI audit", b"PCI caf\xe9 audit")
+    why = only_problem(store, deck, [*jsonl(opened()), bad, *jsonl(status())], line=2)
+    assert "not UTF-8" in why, why
+
+
+def test_json_nested_too_deeply_is_named(deck, store):
+    # Found by the fuzzer: msgspec gives up on deep nesting with a RecursionError.
+    deep = json.dumps(opened("W-2")).replace('"ana"', "[" * 5000 + "]" * 5000)
+    why = only_problem(store, deck, jsonl(opened(), deep, status()), line=2)
+    assert "nested too deeply" in why, why
+
+
+@pytest.mark.parametrize(("line", "quoted"), [
+    (event("blocker.exploded\n\x1b[2J", "B-1", 1), r"blocker.exploded\n\x1b[2J"),
+    ({**raised(), "severity\nnote": "high"}, r"severity\nnote"),
+], ids=["type", "field-name"])
+def test_text_quoted_from_the_file_stays_on_its_problems_line(deck, store, line, quoted):
+    # Found by the fuzzer: a line break in an unknown type or field name split the
+    # `FILE:LINE: why` line in two, and its ESC reached the terminal.
+    why = only_problem(store, deck, jsonl(opened(), line, status()), line=2)
+    assert quoted in why and why.isprintable(), why
+
+
+def test_a_moment_before_the_calendar_in_utc_is_named(deck, store):
+    # Found by the fuzzer: it decoded, was stored, and then `staffdeck log` crashed on it.
+    line = {**opened("W-2"), "at": "0001-01-01T00:00:00+05:00"}
+    why = only_problem(store, deck, jsonl(opened(), line), line=2)
+    assert "0001-01-01T00:00:00+05:00 is before the first day of the calendar" in why, why
+
+
 def test_an_unknown_event_type_is_named(deck, store):
     lines = jsonl(opened(), event("blocker.exploded", "B-1", 1), status())
     why = only_problem(store, deck, lines, line=2)

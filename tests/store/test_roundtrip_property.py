@@ -159,7 +159,7 @@ def step(draw, model: Model) -> Command:
         case "reopen_decision":
             key = pick(model.decided())
             model.decisions[key]["status"] = "reopened"
-            return verb, (key,), {"why": draw(filled_text), "condition": draw(any_text)}
+            return verb, (key,), {"why": draw(filled_text), "conditions": draw(names)}
         case "withdraw_decision":
             key = pick(model.undecided())
             model.decisions[key]["status"] = "withdrawn"

@@ -102,7 +102,7 @@ ACTIONS: list[tuple[str, str, str, Answers, str, Callable]] = [
     ("decisions", "D-55", "f", [("until", "type", "+2w"), ("why", "type", "await legal")],
      "D-55", lambda e: (tag_of(e), e.until) == ("decision.deferred", date(2026, 12, 4))),
     ("decisions", "D-17", "o", [("why", "type", "usage doubled"), ("condition", "type", "x")],
-     "D-17", lambda e: (tag_of(e), e.why, e.condition) == ("decision.reopened", "usage doubled", "x")),
+     "D-17", lambda e: (tag_of(e), e.why, e.conditions) == ("decision.reopened", "usage doubled", ("x",))),
     ("decisions", "D-55", "x", [("why", "type", "moot after the reorg")],
      "D-55", lambda e: (tag_of(e), e.why) == ("decision.withdrawn", "moot after the reorg")),
     ("decisions", "D-55", "s", [("by", "type", "D-22")],

@@ -8,6 +8,7 @@ import click
 from domain.errors import ConflictError, DomainError
 from domain.store import StoreError
 from tui.cli.session import Session, clock_from_env, default_actor
+from tui.visible import visible
 
 # Exit codes a script can rely on.
 EXIT_REFUSED = 1  # a rule or an input was refused; nothing was written
@@ -27,10 +28,15 @@ class StaffdeckGroup(click.Group):
             _fail(ctx, error, EXIT_REFUSED)
         except StoreError as error:
             _fail(ctx, error, EXIT_STORE)
+        except BrokenPipeError:
+            raise  # the reader left: main() ends quietly
+        except OSError as error:  # a file named on the command line cannot be written
+            where = error.filename if error.filename is not None else "a file"
+            _fail(ctx, f"{where}: {error.strerror or error}. Nothing was written.", EXIT_REFUSED)
 
 
-def _fail(ctx: click.Context, error: Exception, code: int) -> None:
-    click.echo(f"error: {error}", err=True)
+def _fail(ctx: click.Context, error: Exception | str, code: int) -> None:
+    click.echo(visible(f"error: {error}", lines=True), err=True)  # it may quote a title
     ctx.exit(code)
 
 
@@ -67,7 +73,8 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
     With no command, opens the dashboard (as `staffdeck tui` does); `staffdeck
     demo` shows it on sample data. Commands that create an item print its key. Exit codes: 0 done, 1 refused
     (nothing written), 2 bad usage, 3 conflict with another writer (try again),
-    4 store unavailable.
+    4 store unavailable (a locked or unreachable store is waited for
+    $STAFFDECK_STORE_TIMEOUT seconds, 5 unless set).
     """
     session = Session(store=store, at_text=at_text, actor=actor or default_actor())
     session.clock = clock_from_env()
@@ -78,9 +85,9 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
         ctx.invoke(dashboard.tui, theme=os.environ.get(dashboard.THEME_ENV, "default"))
 
 
-from tui.cli import adr, brief, dashboard, history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
+from tui.cli import adr, brief, care, dashboard, history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
 
-for module in (dashboard, items, rhythm, history, views, adr, brief):
+for module in (dashboard, items, rhythm, history, views, adr, brief, care):
     module.register(cli)
 
 

@@ -10,6 +10,7 @@ from projections.read_models import ReadModels
 from tui.cli.history import plural, replacing
 from tui.cli.session import Session
 from tui.cli.views import decisions
+from tui.visible import visible
 
 pass_session = click.make_pass_decorator(Session)
 
@@ -67,7 +68,7 @@ def import_adr(s: Session, folder: Path, workstream: str, owner: str | None):
     deck = s.app(create=False)
     imported = deck.import_adrs(folder, workstream=workstream, owner=owner or s.actor)
     for name, key in imported:
-        click.echo(f"{key}  {name}")
+        click.echo(visible(f"{key}  {name}"))  # a file's name may hold ESC: shown as a mark
     click.echo(f"Imported {plural(len(imported), 'decision')} from {folder}.", err=True)
 
 

@@ -14,6 +14,7 @@ from projections.read_models import ReadModels
 from tui.cli.history import write_out
 from tui.cli.session import Session, parse_option
 from tui.cli.views import load_history
+from tui.visible import visible
 
 
 @click.command()
@@ -72,7 +73,9 @@ def brief(
     ritual, keys = known_keys(
         models, ritual, workstreams, hint="`staffdeck log` lists what exists."
     )
-    text = markdown(brief_of(history, now, ritual=ritual, workstreams=keys, since=since))
+    # A document to read: controls in user text drawn as marks, in the file as on screen.
+    found = brief_of(history, now, ritual=ritual, workstreams=keys, since=since)
+    text = visible(markdown(found), lines=True)
     if out is None:
         click.echo(text, nl=False)
         return

@@ -1,5 +1,6 @@
 """`staffdeck init|import|export|log|schema`: the store and its history as a whole."""
 
+import errno
 import os
 import sys
 import tempfile
@@ -14,6 +15,7 @@ import msgspec
 from events.codec import json_schema
 from projections.timeline import describe
 from tui.cli.session import MOMENT, Session, moment_option
+from tui.visible import visible
 
 pass_session = click.make_pass_decorator(Session)
 
@@ -22,23 +24,28 @@ pass_session = click.make_pass_decorator(Session)
 def replacing(target: Path) -> Iterator[BinaryIO]:
     """A file written beside `target`, then renamed over it: an export that
     fails part way leaves the old file, never half a new one."""
-    handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+    if not target.name or target.name in (".", ".."):
+        raise OSError(errno.EINVAL, "that is not a file name", str(target))
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as error:  # named as the file asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, str(target)) from error
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as error:
         os.unlink(temp)
+        if isinstance(error, OSError) and error.filename == temp:
+            raise OSError(error.errno, error.strerror, str(target)) from error
         raise
 
 
 def write_out(target: Path, data: bytes) -> None:
-    """`--out FILE`: replaced whole; a file that cannot be written is a clear error."""
-    try:
-        with replacing(target) as out:
-            out.write(data)
-    except OSError as error:
-        raise click.FileError(str(target), hint=error.strerror or str(error)) from error
+    """`--out FILE`: replaced whole (a file that cannot be written is named in one
+    line by the command group, and nothing is written)."""
+    with replacing(target) as out:
+        out.write(data)
 
 
 def plural(count: int, noun: str) -> str:
@@ -73,9 +80,9 @@ def import_(s: Session, file):
 @click.argument("file", required=False, type=click.Path(dir_okay=False, writable=True))
 @pass_session
 def export(s: Session, file: str | None):
-    """Write every event as JSON lines, in recording order, to FILE or stdout."""
+    """Write every event as JSON lines, in recording order, to FILE or stdout (-)."""
     app = s.app(create=False)
-    if file is None:
+    if file is None or file == "-":
         out = sys.stdout.buffer
         for line in app.export_lines():
             out.write(line)
@@ -105,7 +112,8 @@ def log(s: Session, key: str | None, since, until_text: str | None):
     chosen.sort(key=lambda e: e.at)  # stable: same moment keeps recording order
     for event in chosen:
         when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        click.echo(f"{when}  {event.key:<6} {event.actor:<12} {describe(event)}")
+        # One line per event, its controls as marks: a note cannot fake a line, or an ESC.
+        click.echo(visible(f"{when}  {event.key:<6} {event.actor:<12} {describe(event)}"))
     if not chosen:
         click.echo("No events.", err=True)
 

@@ -110,6 +110,7 @@ def decision():
 @click.option("--due", type=DAY)
 @click.option("--problem", default="", metavar="TEXT", help="The problem or opportunity.")
 @click.option("--context", "context_", default="", metavar="TEXT", help="Context and user insight.")
+@click.option("--intent", default="", metavar="TEXT", help="The strategic intent it serves.")
 @click.option(
     "--option", "options", multiple=True, metavar="TEXT", help="Repeat for each option considered."
 )
@@ -117,7 +118,7 @@ def decision():
 @json_option
 @pass_session
 def decision_raise(
-    s: Session, question, ws, owner, due, problem, context_, options, deciders, as_json
+    s: Session, question, ws, owner, due, problem, context_, intent, options, deciders, as_json
 ):
     """Raise a decision on a workstream; prints its key (D-…)."""
     event = s.app().raise_decision(
@@ -129,6 +130,7 @@ def decision_raise(
         context=context_,
         options=options,
         deciders=deciders,
+        intent=intent,
         at=s.at,
     )
     report(event, as_json=as_json, created=True)
@@ -225,12 +227,18 @@ def decision_defer(s: Session, key, until, why, as_json):
 @decision.command("reopen")
 @click.argument("key")
 @click.option("--why", required=True, metavar="TEXT")
-@click.option("--condition", default="", metavar="TEXT", help="Which reopen condition was met.")
+@click.option(
+    "--condition",
+    "conditions",
+    multiple=True,
+    metavar="TEXT",
+    help="A reopen condition that was met. Repeatable.",
+)
 @json_option
 @pass_session
-def decision_reopen(s: Session, key, why, condition, as_json):
+def decision_reopen(s: Session, key, why, conditions, as_json):
     """Reopen a decision that was made."""
-    event = s.app().reopen_decision(key, why=why, condition=condition, at=s.at)
+    event = s.app().reopen_decision(key, why=why, conditions=conditions, at=s.at)
     report(event, as_json=as_json)
 
 

@@ -1,4 +1,9 @@
-"""Rows out of a command: a table for people, JSON for scripts, Markdown for briefs."""
+"""Rows out of a command: a table for people, JSON for scripts, Markdown for briefs.
+
+What people read (a table, Markdown) shows control characters in user text as
+visible marks (tui/visible.py), so a title holding ESC cannot colour or clear the
+terminal. JSON is data: its own escaping keeps the text exactly as recorded.
+"""
 
 import os
 import sys
@@ -12,7 +17,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.visible import visible
+
 FORMATS = ("table", "json", "md")
+ONE_LINE_WIDTH = 32  # the widest a column that does not wrap (a key, an owner, flags) gets
 
 
 @dataclass(frozen=True)
@@ -52,10 +60,18 @@ def print_table(rows: Sequence, columns: Sequence[Column]) -> None:
             overflow="fold" if column.wrap else "ellipsis",
             no_wrap=not column.wrap,
             min_width=16 if column.wrap else None,  # a title never shrinks to a sliver
+            # A name 10,000 characters long is cut, not given the table's whole width.
+            max_width=None if column.wrap else ONE_LINE_WIDTH,
         )
     for row in rows:
-        # Text cells: a title like "[bold]x" is shown as typed, never parsed.
-        table.add_row(*(Text(c.value(row), style=c.style(row) if c.style else "") for c in columns))
+        # Text cells: a title like "[bold]x" is shown as typed, never parsed; a line
+        # break stays one only in a column that wraps.
+        table.add_row(
+            *(
+                Text(visible(c.value(row), lines=c.wrap), style=c.style(row) if c.style else "")
+                for c in columns
+            )
+        )
     # Piped into a file, a table gets room to breathe unless $COLUMNS says otherwise.
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 160)
     Console(soft_wrap=False, highlight=False, width=width).print(table)
@@ -74,7 +90,6 @@ def markdown_table(rows: Sequence, columns: Sequence[Column]) -> str:
 
 
 def md_cell(text: str) -> str:
-    """One table cell: pipes escaped, line breaks kept as <br>."""
-    return (
-        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
-    )
+    """One table cell: pipes escaped, line breaks kept as <br>, controls as marks."""
+    text = visible(text.replace("\r\n", "\n"), lines=True)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")

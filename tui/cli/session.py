@@ -12,6 +12,7 @@ from domain.service import Clock, Staffdeck
 from events import Event, encode, utc_now
 from projections.timeline import describe
 from tui.dates import DateInputError, parse_day, parse_moment, through_the_day
+from tui.visible import visible
 
 NOW_ENV = "STAFFDECK_NOW"  # a fixed "now" for demos and reproducible runs
 
@@ -112,7 +113,11 @@ def moment_option(text: str | None, ctx: click.Context, name: str) -> datetime |
     """An end of range: a date alone means the whole of that day, as known by its end."""
     if text is None:
         return None
-    return through_the_day(text, parse_option(text, ctx, name))
+    moment = parse_option(text, ctx, name)
+    try:
+        return through_the_day(text, moment)
+    except DateInputError as error:
+        raise click.BadParameter(str(error), param_hint=f"'{name}'") from None
 
 
 def json_option(command):
@@ -128,4 +133,4 @@ def report(event: Event, *, as_json: bool, created: bool = False) -> None:
     elif created:
         click.echo(event.key)
     else:
-        click.echo(f"{event.key}: {describe(event)}")
+        click.echo(visible(f"{event.key}: {describe(event)}"))  # controls as marks

@@ -2,13 +2,15 @@
 
 The same Markdown `staffdeck brief` writes, for the workstream selected on the
 dashboard (or a ritual), as known at the moment shown; `s` saves it to a file.
-User text in it was escaped by markdown(), so the Markdown view shows it as typed.
+User text in it was escaped by markdown(), so the Markdown view shows it as typed,
+its controls drawn as marks (`visible`); the view makes no link of a URL in it.
 """
 
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from markdown_it import MarkdownIt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -24,6 +26,8 @@ from projections.brief_markdown import markdown
 from projections.time_travel import History
 from tui.cli.brief import known_keys
 from tui.cli.history import replacing
+from tui.look import CONTROL_MARKS
+from tui.visible import visible
 from tui.widgets.detail import when
 
 AT_THE_MOMENT = "(As known at the moment shown.)"
@@ -35,6 +39,11 @@ class BriefPrepared(Message):
     def __init__(self, *, text: str = "", problem: str = ""):
         super().__init__()
         self.text, self.problem = text, problem
+
+
+def _parser() -> MarkdownIt:
+    """The brief's own Markdown and no more: a URL in a title stays text, not a link."""
+    return MarkdownIt("gfm-like", {"linkify": False})
 
 
 class BriefScreen(Screen[None]):
@@ -63,7 +72,7 @@ class BriefScreen(Screen[None]):
         yield Header(show_clock=False)
         with VerticalScroll(id="brief-scroll"):
             yield Static("Preparing the brief…", id="brief-waiting")
-            yield Markdown(id="brief-markdown")
+            yield Markdown(id="brief-markdown", parser_factory=_parser, open_links=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,12 +96,12 @@ class BriefScreen(Screen[None]):
         except Exception as error:  # shown on screen; the dashboard stays up
             self.post_message(BriefPrepared(problem=f"it could not be prepared: {error!r}"))
             return
-        self.post_message(BriefPrepared(text=markdown(found)))
+        self.post_message(BriefPrepared(text=visible(markdown(found), lines=True)))
 
     async def on_brief_prepared(self, message: BriefPrepared) -> None:
         waiting = self.query_one("#brief-waiting", Static)
         if message.problem:
-            waiting.update(Text(f"No brief: {message.problem}"))
+            waiting.update(Text(visible(f"No brief: {message.problem}")))
             return
         view = self.query_one("#brief-markdown", Markdown)
         await view.update(message.text)
@@ -127,14 +136,18 @@ class SaveBrief(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="save-brief", classes="dialog"):
             yield Label("Save the brief as Markdown", classes="dialog-title")
-            yield Input(str(self.path), placeholder="a file name, such as brief.md")
+            yield Input(
+                str(self.path),
+                placeholder="a file name, such as brief.md",
+                highlighter=CONTROL_MARKS,
+            )
             yield Static(self.HELP, id="save-brief-help", classes="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         target = Path(event.value.strip()).expanduser()
         problem = self._write(target) if event.value.strip() else "Give a file name."
         line = self.query_one("#save-brief-help", Static)
-        line.update(Text(problem or self.HELP))  # the path was typed: never markup
+        line.update(Text(visible(problem or self.HELP)))  # the path was typed: never markup
         line.set_class(bool(problem), "error")
         if not problem:
             self.dismiss(target.absolute())

@@ -7,6 +7,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.look import marked, said
+
 
 class Confirm(ModalScreen[bool]):
     BINDINGS = [
@@ -22,8 +24,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
-            yield Static(self.body)
+            yield Label(said(self.title_text), classes="dialog-title")
+            yield Static(marked(self.body, lines=True))
             yield Static(f"y / enter: {self.yes} · n / escape: cancel", classes="dialog-help")
 
     def action_answer(self, yes: bool) -> None:

@@ -12,8 +12,9 @@ from textual.widgets import Footer, Header, Input
 
 from projections.context_notes import ContextNotes, Note
 from projections.read_models import ReadModels
-from tui.look import Look, plain
+from tui.look import CONTROL_MARKS, Look, plain, said
 from tui.screens.over_dashboard import OverDashboard
+from tui.visible import visible
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane
 
@@ -53,7 +54,11 @@ class NotesScreen(OverDashboard):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Input(placeholder="/ search the notes: words, kind:bet link:W-1", id="notes-search")
+        yield Input(
+            placeholder="/ search the notes: words, kind:bet link:W-1",
+            id="notes-search",
+            highlighter=CONTROL_MARKS,
+        )
         with Horizontal(id="notes-panes"):
             yield NotesPane()
             yield DetailPane("Note", id="note")
@@ -81,7 +86,7 @@ class NotesScreen(OverDashboard):
         title = Text(f"Context notes · {len(found)} of {len(notes.notes)}")
         if query:
             title.append(" · ")
-            title.append(query)  # typed text: data, never markup
+            title.append(visible(query))  # typed text: data, never markup
         pane.border_title = title
         self._show_note()
 
@@ -133,12 +138,12 @@ def _search(notes: ContextNotes, query: str) -> list[Note]:
 def _record(note: Note | None, models: ReadModels) -> list[Text]:
     if note is None:
         return [Text("No note matches.")]
-    lines = [Text(f"{note.key}  {note.kind}", style="bold"), Text(note.text)]
-    lines.append(Text(f"{note.actor}, {when(note.at)}", style="dim"))
+    lines = [Text(f"{note.key}  {note.kind}", style="bold"), said(note.text)]
+    lines.append(said(f"{note.actor}, {when(note.at)}", "dim"))
     if note.links:
         lines += [Text(""), Text("Linked to", style="bold underline")]
     for key in note.links:
-        lines.append(Text(f"{key}  {_title_of(key, models)}"))
+        lines.append(said(f"{key}  {_title_of(key, models)}"))
     return lines
 
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from domain.service import Staffdeck
+from domain.store import StoreError
 from events import Event, NoteLogged
 from events.gc import paused_gc
 from projections.open_counts import OpenCounts
@@ -22,7 +23,7 @@ from projections.read_models import ReadModels
 from projections.time_travel import History
 from tui.feed import FeedStopped, StoreFeed
 from tui.filters import parse_filter
-from tui.look import Look
+from tui.look import CONTROL_MARKS, Look
 from tui.remembered import recall, remember
 from tui.screens.context_notes import NotesScreen
 from tui.screens.create import CreatePicker
@@ -87,6 +88,18 @@ class StoreAdvanced(Message):
         return isinstance(message, StoreAdvanced)
 
 
+class StoreLost(Message):
+    """The store went out of reach while followed; the feed keeps trying."""
+
+    def __init__(self, why: str):
+        super().__init__()
+        self.why = why
+
+
+class StoreReturned(Message):
+    """The store answers again; what was appended meanwhile follows as StoreAdvanced."""
+
+
 class StoreFailed(Message):
     def __init__(self, error: Exception):
         super().__init__()
@@ -138,6 +151,7 @@ class DashboardScreen(Screen):
         self.last_table = "workstreams"
         self.triage_desk = TriageDesk(self)
         self._filtering: Pane | None = None  # the pane the filter bar narrows
+        self.lost_since: datetime | None = None  # the store out of reach since then
 
     # ---- layout -----------------------------------------------------------
 
@@ -199,7 +213,13 @@ class DashboardScreen(Screen):
                 remember(deck, history.now, self.feed.position, saved=saved)
         except FeedStopped:
             return
-        self.feed.follow(self.deliver)
+        except StoreError:
+            pass  # only a cache for the next launch; the feed says what is wrong
+        self.feed.follow(self.deliver, self._reach_changed)
+
+    def _reach_changed(self, why: str | None) -> None:
+        """From the feed's thread: the store went out of reach (why), or is back (None)."""
+        self.post_message(StoreReturned() if why is None else StoreLost(why))
 
     def _read_history(self) -> tuple[History, int]:
         """All of history, and how many events the remembered present held (0 if
@@ -278,6 +298,23 @@ class DashboardScreen(Screen):
         else:
             self.query_one(TimeBar).shape(self.counts)
         self.refresh_view()
+
+    def on_store_lost(self, message: StoreLost) -> None:
+        self.lost_since = self.now()
+        self.sub_title = f"{self.deck.location} · RECONNECTING"
+        self.query_one(TimeBar).out_of_reach(self.lost_since, message.why)
+        self.notify(
+            f"Lost the store ({message.why}). Reconnecting; the view stays as it was.",
+            severity="warning",
+            markup=False,
+            timeout=6,
+        )
+
+    def on_store_returned(self, _message: StoreReturned) -> None:
+        self.lost_since = None
+        self.sub_title = str(self.deck.location)
+        self.query_one(TimeBar).out_of_reach(None)
+        self.notify("The store is back: live again.", markup=False, timeout=3)
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self._show("failed")
@@ -573,4 +610,5 @@ class FilterBar(Input):
         super().__init__(
             placeholder="words, owner:NAME ws:W-1 sev:high status:overdue",
             id="filter",
+            highlighter=CONTROL_MARKS,
         )

@@ -18,7 +18,8 @@ from textual.widgets import Footer, Header, Input
 from projections.decision_log import LogRow, log_rows
 from projections.read_models import ReadModels
 from tui.filters import RowFilter, parse_filter
-from tui.look import Look, plain
+from tui.look import CONTROL_MARKS, Look, plain
+from tui.visible import visible
 from tui.widgets.decision_record import record_sections
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane, day
@@ -76,6 +77,7 @@ class DecisionLogScreen(Screen[str | None]):
         yield Input(
             placeholder="/ search every field: words, status:decided ws:W-1 owner:NAME",
             id="log-search",
+            highlighter=CONTROL_MARKS,
         )
         with Horizontal(id="log-panes"):
             yield DecisionLogPane()
@@ -109,7 +111,7 @@ class DecisionLogScreen(Screen[str | None]):
         title = Text(f"Decision log · {len(rows)} of {len(every)}")
         if query:
             title.append(" · ")
-            title.append(query)  # typed text: data, never markup
+            title.append(visible(query))  # typed text: data, never markup
         pane.border_title = title
         self._show_record()
 

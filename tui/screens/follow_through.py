@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Static
 
 from projections.completion_trend import completion_trend
 from projections.follow_through import ActionState
-from tui.look import Look, plain
+from tui.look import Look, plain, said
 from tui.screens.over_dashboard import OverDashboard
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane, day
@@ -162,18 +162,18 @@ def _record(action: ActionState | None) -> list[Text]:
     if action is None:
         return [Text("No action here.")]
     lines = [
-        Text(f"{action.key}  {action.title}", style="bold"),
-        Text(f"Owner: {action.owner}"),
-        Text(f"Due: {action.due}"),
-        Text(f"Status: {action.status}"),
-        Text(f"From: {action.source or '—'}"),
-        Text(f"Assigned: {when(action.assigned_at)}"),
+        said(f"{action.key}  {action.title}", "bold"),
+        said(f"Owner: {action.owner}"),
+        said(f"Due: {action.due}"),
+        said(f"Status: {action.status}"),
+        said(f"From: {action.source or '—'}"),
+        said(f"Assigned: {when(action.assigned_at)}"),
     ]
     if action.closed_at:
-        lines.append(Text(f"Closed: {when(action.closed_at)}"))
+        lines.append(said(f"Closed: {when(action.closed_at)}"))
     if action.closing_note:
         label = "Done" if action.status == "completed" else "Why dropped"
-        lines.append(Text(f"{label}: {action.closing_note}"))
+        lines.append(said(f"{label}: {action.closing_note}"))
     return lines
 
 

@@ -21,8 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from domain.errors import DomainError
-from domain.store import StoreError
+from domain.store import StoreError, WriteUncertain
 from events import Event
+from tui.look import CONTROL_MARKS, said
+from tui.visible import visible
 
 Answers = dict[str, Any]  # field name → its parsed value
 
@@ -39,6 +41,15 @@ class Field:
     hint: str = ""  # a line under the label (the recorded options, the date forms)
     # Turns the typed text into the answer; a ValueError's message is the problem shown.
     parse: Callable[[str], Any] | None = None
+
+
+class LongText(TextArea):
+    """A multi-line field whose lines are drawn with their controls as marks
+    (a paste may hold ESC); the text itself is kept as it is."""
+
+    def get_line(self, line_index: int) -> Text:
+        line = self.document.get_line(line_index)
+        return Text(visible(line, lines=True), end="", no_wrap=True)
 
 
 class FormBody(VerticalScroll, can_focus=False):
@@ -70,19 +81,19 @@ class FormScreen(ModalScreen[Event | None]):
 
     def compose(self) -> ComposeResult:
         with FormBody(classes="dialog form"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(said(self.title_text), classes="dialog-title")
             for number, field in enumerate(self.fields):
                 with Vertical(classes="form-field"):
                     mark = "" if field.required else "  (optional)"
-                    yield Label(Text(field.label + mark), classes="form-label")
+                    yield Label(said(field.label + mark), classes="form-label")
                     if field.hint:
-                        yield Static(Text(field.hint), classes="form-hint")
+                        yield Static(said(field.hint), classes="form-hint")
                     yield self._widget(field)
                     yield Static("", id=f"problem-{field.name}", classes="form-problem")
                 if number == 0 and self.aside is not None:  # beside what it is about
                     yield Static("", id="form-aside", classes="form-aside")
             if self.warning:
-                yield Static(Text(self.warning), classes="form-warning")
+                yield Static(said(self.warning), classes="form-warning")
             yield Static("", id="form-refused", classes="form-refused")
             yield Static(
                 "enter submits (ctrl+s from a multi-line field) · escape cancels",
@@ -101,11 +112,19 @@ class FormScreen(ModalScreen[Event | None]):
                 id=widget_id,
             )
         if field.kind == "long":
-            area = TextArea(field.value, id=widget_id, soft_wrap=True, tab_behavior="focus")
+            area = LongText(field.value, id=widget_id, soft_wrap=True, tab_behavior="focus")
             area.placeholder = field.placeholder
             return area
-        suggester = SuggestFromList(field.choices, case_sensitive=False) if field.choices else None
-        return Input(field.value, placeholder=field.placeholder, id=widget_id, suggester=suggester)
+        # A suggestion is drawn as it is offered: its controls as marks, as the value's.
+        choices = [visible(choice) for choice in field.choices]
+        suggester = SuggestFromList(choices, case_sensitive=False) if choices else None
+        return Input(
+            field.value,
+            placeholder=field.placeholder,
+            id=widget_id,
+            suggester=suggester,
+            highlighter=CONTROL_MARKS,
+        )
 
     def on_mount(self) -> None:
         for shown in self.query(".form-problem, .form-refused"):
@@ -148,7 +167,7 @@ class FormScreen(ModalScreen[Event | None]):
 
     def _show_problem(self, field: Field, problem: str) -> None:
         shown = self.query_one(f"#problem-{field.name}", Static)
-        shown.update(Text(problem))
+        shown.update(said(problem))  # a refusal may quote a title: data, never markup
         shown.display = bool(problem)
 
     def _field_of(self, widget: Widget) -> Field | None:
@@ -194,18 +213,21 @@ class FormScreen(ModalScreen[Event | None]):
     def _write(self, answers: Answers) -> None:
         try:
             event = self.write(answers)
+        except WriteUncertain as error:  # neither recorded nor not: it says which is unknown
+            self.app.call_from_thread(self._refused, str(error), known=False)
+            return
         except (DomainError, StoreError) as error:
             self.app.call_from_thread(self._refused, str(error))
             return
         self.app.call_from_thread(self.dismiss, event)
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, message: str, *, known: bool = True) -> None:
         self.writing = False
-        self._show_refusal(f"Not recorded: {message}")
+        self._show_refusal(f"Not recorded: {message}" if known else message)
 
     def _show_refusal(self, message: str) -> None:
         shown = self.query_one("#form-refused", Static)
-        shown.update(Text(message))
+        shown.update(said(message))
         shown.display = bool(message)
 
     def action_cancel(self) -> None:

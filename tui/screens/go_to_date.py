@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +11,8 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
 from tui.dates import FORMS, DateInputError, parse_moment, through_the_day
+from tui.look import CONTROL_MARKS
+from tui.visible import visible
 
 
 def moment_of(text: str, now: datetime) -> datetime:
@@ -41,14 +44,18 @@ class GoToDate(ModalScreen[datetime | None]):
         with Vertical(id="go-to-date", classes="dialog"):
             yield Label("Go to a date: the dashboard as known then", classes="dialog-title")
             yield Input(
-                placeholder="2026-09-14, -3d, -2w, yesterday", validators=[_Moment(self.now)]
+                placeholder="2026-09-14, -3d, -2w, yesterday",
+                validators=[_Moment(self.now)],
+                highlighter=CONTROL_MARKS,
             )
             yield Static(f"Accepts {FORMS}.", id="go-to-help", classes="dialog-help")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         result = event.validation_result
         problem = result.failure_descriptions[0] if result and not result.is_valid else ""
-        self.query_one("#go-to-help", Static).update(problem or f"Accepts {FORMS}.")
+        # The problem quotes what was typed: data, never markup.
+        shown = Text(visible(problem or f"Accepts {FORMS}."))
+        self.query_one("#go-to-help", Static).update(shown)
         self.query_one("#go-to-help").set_class(bool(problem), "error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -24,8 +24,9 @@ from events import RitualHeld
 from projections.read_models import ReadModels
 from projections.rhythm_weeks import WEEKS, Meeting, rhythm_weeks, week_starts
 from projections.ritual_audit import AUDIT_WINDOW, AuditRow, RitualState
-from tui.look import Look, plain
+from tui.look import Look, plain, said
 from tui.screens.over_dashboard import OverDashboard
+from tui.visible import visible
 from tui.widgets.detail import DetailPane, when
 from tui.widgets.pane import Pane, day
 
@@ -93,7 +94,7 @@ def meeting_days(week: tuple[Meeting, ...], look: Look) -> Text:
 def verdict(a: AuditRow, look: Look) -> Text:
     """The audit in words: colour is never the only signal."""
     if a.retired:
-        return Text(f"retired: {a.retired_reason}")
+        return Text(f"retired: {visible(a.retired_reason or '')}")
     meetings = min(a.occurrences, AUDIT_WINDOW)
     if a.retirement_candidate:
         return Text(f"RETIRE? informs nothing in {meetings} meetings", style=look.alarm)
@@ -182,7 +183,7 @@ class RhythmScreen(OverDashboard):
             line.append(f"surfaced {', '.join(surfaced) or '—'}")
             lines.append(line)
             if notes:
-                lines.append(Text("    ") + Text(notes, style=self._look.muted))
+                lines.append(Text("    ") + said(notes, self._look.muted))
         if not state.occurrences:
             lines.append(Text("Not held yet: h records a meeting.", style=self._look.muted))
         self.query_one("#ritual", DetailPane).show(lines)
@@ -196,8 +197,8 @@ class RhythmScreen(OverDashboard):
                 notes[(event.held_on, event.informed, event.surfaced)].append(event.notes)
         meetings = []
         for o in state.occurrences:
-            said = notes[(o.held_on, o.informed, o.surfaced)]
-            meetings.append((o.held_on, o.informed, o.surfaced, said.pop(0) if said else ""))
+            written = notes[(o.held_on, o.informed, o.surfaced)]
+            meetings.append((o.held_on, o.informed, o.surfaced, written.pop(0) if written else ""))
         return sorted(meetings, key=lambda m: m[0], reverse=True)
 
     @on(Pane.Highlighted)
@@ -234,19 +235,19 @@ class RhythmScreen(OverDashboard):
 
 def ritual_record(state: RitualState, audit: AuditRow, look: Look) -> list[Text]:
     def field(label: str, value: str) -> Text:
-        return Text.assemble((f"{label}: ", "bold"), value)
+        return Text.assemble((f"{label}: ", "bold"), said(value))
 
-    lines = [Text.assemble(f"{state.key}  ", state.name, style="bold")]
+    lines = [said(f"{state.key}  {state.name}", "bold")]
     if state.retired_reason is not None:
         retired = when(state.retired_at) if state.retired_at else "?"
-        lines.append(Text(f"Retired {retired}: {state.retired_reason}", style=look.muted))
+        lines.append(said(f"Retired {retired}: {state.retired_reason}", look.muted))
     elif audit.retirement_candidate:
         lines.append(Text.assemble(verdict(audit, look), ": R retires it, h records what it earns"))
     elif audit.occurrences:
         recent = min(audit.occurrences, AUDIT_WINDOW)
         informed, surfaced = audit.decisions_informed, audit.blockers_surfaced
-        said = f"informed {informed} decisions and surfaced {surfaced} blockers"
-        lines.append(Text(f"Its last {recent} meetings {said}.", style=look.good))
+        earned = f"informed {informed} decisions and surfaced {surfaced} blockers"
+        lines.append(Text(f"Its last {recent} meetings {earned}.", style=look.good))
     next_due = f" · next due {audit.next_due:%a %Y-%m-%d}" if audit.next_due else ""
     lines += [
         field("Cadence", state.cadence + next_due),

@@ -7,6 +7,7 @@ from rich.text import Text
 from projections.blocker_radar import SEVERITY_RANK, RadarRow
 from tui.actions import bindings
 from tui.look import Look, plain
+from tui.visible import visible
 from tui.widgets.pane import Pane
 
 
@@ -30,7 +31,7 @@ class BlockerRadarPane(Pane):
         if r.escalation_due:
             escalation = Text("⚠ ESCALATE", style=look.alarm)
         elif r.escalated:
-            escalation = Text(f"↑ {r.escalated_to}", style=look.warn)
+            escalation = Text("↑ " + visible(r.escalated_to or ""), style=look.warn)
         else:
             escalation = Text("")
         return [

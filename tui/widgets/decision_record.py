@@ -6,12 +6,12 @@ from rich.text import Text
 
 from projections.decision_log import DecisionRecord, review_due
 from projections.timeline import describe
-from tui.look import Look
+from tui.look import Look, said
 from tui.widgets.detail import when
 
 
 def record_sections(record: DecisionRecord, today: date, look: Look) -> list[Text]:
-    lines = [Text(f"{record.key}  {record.question}", style="bold")]
+    lines = [said(f"{record.key}  {record.question}", "bold")]
     status = Text(record.status)
     if review_due(record, today):
         status.append(f"  REVIEW DUE since {record.review_by}", style=look.warn)
@@ -30,6 +30,7 @@ def record_sections(record: DecisionRecord, today: date, look: Look) -> list[Tex
 
     _section(lines, "Problem / opportunity", [record.problem])
     _section(lines, "Context and user insight", [record.context])
+    _section(lines, "Strategic intent", [record.intent])
     _section(lines, "Options", [f"• {option}" for option in record.options])
     choice = [f"Chose: {record.choice}"] if record.choice else []
     if record.decided_at:
@@ -45,19 +46,19 @@ def record_sections(record: DecisionRecord, today: date, look: Look) -> list[Tex
     _section(lines, "Why it was closed", [record.closed_why])
     lines += [Text(""), Text("History", style="bold underline")]
     for event in record.history:
-        line = Text(f"{when(event.at)}  {event.actor}  ", style=look.muted)
-        line.append(describe(event))
+        line = said(f"{when(event.at)}  {event.actor}  ", look.muted)
+        line.append_text(said(describe(event)))
         lines.append(line)
     return lines
 
 
 def _field(label: str, value: str | Text) -> Text:
     line = Text(f"{label}: ", style="bold")
-    return line.append_text(value) if isinstance(value, Text) else line.append(value)
+    return line.append_text(value if isinstance(value, Text) else said(value))
 
 
 def _section(lines: list[Text], title: str, body: list[str]) -> None:
     """A heading and its lines; nothing at all when nothing was recorded."""
     body = [line for line in body if line]
     if body:
-        lines += [Text(""), Text(title, style="bold underline"), *(Text(line) for line in body)]
+        lines += [Text(""), Text(title, style="bold underline"), *(said(line) for line in body)]

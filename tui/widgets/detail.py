@@ -12,7 +12,7 @@ from textual.strip import Strip
 from events import Event, NoteLogged
 from projections.read_models import ReadModels
 from projections.timeline import describe
-from tui.look import Look
+from tui.look import Look, marked, said
 
 LATEST = 10
 HISTORY = 20  # an item's latest events; the CLI's `log KEY` has them all
@@ -40,7 +40,14 @@ class DetailPane(ScrollView, can_focus=True):
         """What the pane says, as plain text (for tests and screen readers)."""
         return "\n".join(line.plain for line in self._lines)
 
+    @property
+    def drawn_lines(self) -> list[Strip]:
+        """Every line as it is drawn, on screen now or scrolled to (for tests)."""
+        return list(self._strips)
+
     def show(self, parts: list[Text]) -> None:
+        # User text came in through `said`; `marked` catches any that did not.
+        parts = [marked(part, lines=True) for part in parts]
         lines = [line for part in parts for line in part.split("\n", allow_blank=True)]
         if list(map(_identity, lines)) != list(map(_identity, self._lines)):
             self._lines = lines
@@ -104,8 +111,8 @@ def detail_of(key: str | None, models: ReadModels, history: list[Event], look: L
         for note in reversed(notes[-NOTES:]):  # newest first
             line = Text()
             line.append(f"{note.kind}: ", style="bold")
-            line.append(note.text)
-            line.append(f"  {note.key}, {note.actor}, {when(note.at)}", style=look.muted)
+            line.append_text(said(note.text))
+            line.append_text(said(f"  {note.key}, {note.actor}, {when(note.at)}", look.muted))
             parts.append(line)
         if len(notes) > NOTES:
             parts.append(
@@ -116,15 +123,15 @@ def detail_of(key: str | None, models: ReadModels, history: list[Event], look: L
             parts.append(Text(f"… {len(history) - HISTORY:,} earlier events: staffdeck log {key}"))
         for event in history[-HISTORY:]:
             line = Text(f"{when(event.at)}  ", style=look.muted)
-            line.append(f"{event.actor}  ", style=look.muted)
-            line.append(describe(event))
+            line.append_text(said(f"{event.actor}  ", look.muted))
+            line.append_text(said(describe(event)))
             parts.append(line)
         parts.append(Text(""))
     parts.append(Text("Latest events", style="bold underline"))
     for row in models.latest(LATEST):
         line = Text(f"{when(row.at)}  ", style=look.muted)
         line.append(f"{row.key}  ", style="bold")
-        line.append(row.text)
+        line.append_text(said(row.text))
         parts.append(line)
     return parts
 
@@ -138,18 +145,14 @@ def _fields(key: str, models: ReadModels, look: Look) -> list[Text | None]:
         if value is None or value == "":
             return None  # nothing recorded: no empty line
         line = Text(f"{label}: ", style="bold")
-        if isinstance(value, Text):
-            line.append_text(value)
-        else:
-            line.append(str(value))
-        return line
+        return line.append_text(value if isinstance(value, Text) else said(value))
 
     def items(label: str, values) -> list[Text]:
         return [field(label, "; ".join(str(v) for v in values))]
 
     if record := models.workstreams.workstreams.get(key):
         return [
-            Text(f"{key}  {record.title}", style="bold"),
+            said(f"{key}  {record.title}", "bold"),
             field("Owner", record.owner),
             field("State", look.state(record.state)),
             field("Objective", record.objective),
@@ -160,7 +163,7 @@ def _fields(key: str, models: ReadModels, look: Look) -> list[Text | None]:
         ]
     if record := models.decisions.decisions.get(key):
         lines = [
-            Text(f"{key}  {record.question}", style="bold"),
+            said(f"{key}  {record.question}", "bold"),
             field("Status", record.status),
             field("Workstream", record.workstream),
             field("Owner", record.owner),
@@ -188,7 +191,7 @@ def _fields(key: str, models: ReadModels, look: Look) -> list[Text | None]:
         return lines
     if record := models.blockers.blockers.get(key):
         return [
-            Text(f"{key}  {record.title}", style="bold"),
+            said(f"{key}  {record.title}", "bold"),
             field("Severity", look.severity(record.severity)),
             field("Workstream", record.workstream),
             field("Owner", record.owner),
@@ -202,7 +205,7 @@ def _fields(key: str, models: ReadModels, look: Look) -> list[Text | None]:
         ]
     if record := models.rituals.rituals.get(key):
         return [
-            Text(f"{key}  {record.name}", style="bold"),
+            said(f"{key}  {record.name}", "bold"),
             field("Cadence", record.cadence),
             field("Owner", record.owner),
             field("Purpose", record.purpose),
@@ -212,7 +215,7 @@ def _fields(key: str, models: ReadModels, look: Look) -> list[Text | None]:
         ]
     if record := models.actions.actions.get(key):
         return [
-            Text(f"{key}  {record.title}", style="bold"),
+            said(f"{key}  {record.title}", "bold"),
             field("Owner", record.owner),
             field("Due", record.due),
             field("Status", record.status),

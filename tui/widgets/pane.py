@@ -23,6 +23,7 @@ from textual.widget import Widget
 
 from tui.filters import RowFilter
 from tui.look import Look, plain
+from tui.visible import visible
 
 PAD = 1  # spaces either side of a cell
 
@@ -101,7 +102,7 @@ class Pane(Widget, can_focus=True):
 
     def _show_filter(self, shown: int) -> None:
         title = Text(f"{self.pane_title} · /")
-        title.append(self.filter_text)  # typed text: data, never markup
+        title.append(visible(self.filter_text))  # typed text: data, never markup
         every = self._all[1]
         title.append(f" · {shown} of {len(every)}")
         if every and (unknown := self.row_filter.unknown_to(every[0])):
@@ -167,8 +168,10 @@ class Pane(Widget, can_focus=True):
         event.stop()
 
     def on_click(self, event: events.Click) -> None:
-        if event.y >= 1 and self._top + event.y - 1 < len(self._rows):
-            self.cursor = self._top + event.y - 1
+        # Inside the border: the event's own y counts the border's line too.
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= 1 and self._top + offset.y - 1 < len(self._rows):
+            self.cursor = self._top + offset.y - 1
 
     # ---- drawing --------------------------------------------------------------
 
@@ -241,7 +244,7 @@ def _strip(cells: list[Text], widths: list[int], style: Style, width: int) -> St
 
 def _fit(text: Text, width: int, style: Style) -> list[Segment]:
     """The cell's text in exactly `width` cells, cut with … when it is longer."""
-    content = text.plain.replace("\n", " ")
+    content = visible(text.plain)  # one line: a line break or ESC is drawn as a mark
     if cell_len(content) > width:
         content = set_cell_size(content, max(0, width - 1)) + "…"
     else:

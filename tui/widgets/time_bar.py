@@ -1,4 +1,5 @@
-"""The time bar: where the view stands in history, and history's shape."""
+"""The time bar: where the view stands in history, and history's shape, and
+whether the store is in reach (LIVE, or RECONNECTING with the view kept)."""
 
 from datetime import datetime
 
@@ -16,6 +17,8 @@ class TimeBar(Vertical):
         super().__init__(id="time-bar")
         self._counts: OpenCounts | None = None
         self._moment: datetime | None = None
+        self._shown: tuple[datetime, bool, int] | None = None
+        self._lost: tuple[datetime, str] | None = None  # since when the store is out of reach, why
 
     def compose(self) -> ComposeResult:
         yield Static(id="moment-line")
@@ -29,16 +32,30 @@ class TimeBar(Vertical):
 
     def show(self, moment: datetime, live: bool, events: int) -> None:
         self._moment = moment
+        self._shown = (moment, live, events)
         line = Text()
-        if live:
+        if live and self._lost is not None:
+            since, why = self._lost
+            line.append(" RECONNECTING ", style="bold reverse")
+            line.append(f"  the store is out of reach since {when(since)} ({why})")
+            line.append(f" · showing what was known then, {events:,} events")
+        elif live:
             line.append(" LIVE ", style="bold reverse")
             line.append(f"  {when(moment)} · {events:,} events recorded")
         else:
             line.append(" AS KNOWN AT ", style="bold reverse")
             line.append(f"  {when(moment)}")
+            if self._lost is not None:
+                line.append(" · the store is out of reach: reconnecting")
         line.append("   [ ] day  { } week  g go to  0 live  p play", style="dim")
         self.query_one("#moment-line", Static).update(line, layout=False)
         self._place_marker()
+
+    def out_of_reach(self, since: datetime | None, why: str = "") -> None:
+        """The store went out of reach at `since` (None: it answers again)."""
+        self._lost = None if since is None else (since, why)
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def shape(self, counts: OpenCounts) -> None:
         self._counts = counts

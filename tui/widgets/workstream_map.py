@@ -5,6 +5,7 @@ from rich.text import Text
 from projections.workstream_map import MapRow
 from tui.actions import bindings
 from tui.look import Look, plain
+from tui.visible import visible
 from tui.widgets.pane import Pane, day
 
 
@@ -41,6 +42,6 @@ class WorkstreamMapPane(Pane):
             look.state(r.state),
             day(r.next_decision_on),
             top,
-            Text(f"↑ {r.escalated_to}", style=look.bad) if r.escalated else Text(""),
+            Text("↑ " + visible(r.escalated_to or ""), style=look.bad) if r.escalated else Text(""),
             updated,
         ]
