@@ -265,8 +265,15 @@ def test_any_command_line_exits_with_a_documented_code_and_a_message(make_stores
         (("export",), "missing-folder/out.jsonl"),
         (("backup",), LONG_NAME),
         (("restore",), LONG_NAME),
+        (("decisions", "export"), LONG_NAME),
     ],
-    ids=["export nothing", "export into a missing folder", "backup long name", "restore long name"],
+    ids=[
+        "export nothing",
+        "export into a missing folder",
+        "backup long name",
+        "restore long name",
+        "decisions export long name",
+    ],
 )
 def test_files_that_cannot_be_used_are_named(make_stores, tmp_path, monkeypatch, path, name):
     """Crashes this fuzzer found (an OSError escaping a command given a path it

@@ -30,6 +30,8 @@ class StaffdeckGroup(click.Group):
             _fail(ctx, error, EXIT_STORE)
         except BrokenPipeError:
             raise  # the reader left: main() ends quietly
+        except UnicodeEncodeError:  # a name given in bytes that are not UTF-8
+            _fail(ctx, "A name or text given is not valid UTF-8; nothing was written.", 1)
         except OSError as error:  # a file named on the command line cannot be written
             where = error.filename if error.filename is not None else "a file"
             _fail(ctx, f"{where}: {error.strerror or error}. Nothing was written.", EXIT_REFUSED)

@@ -33,13 +33,11 @@ def export_decisions(s: Session, folder: Path, fmt: str):
     supersession links. Files of the same names are replaced."""
     records = ReadModels.of(s.app(create=False).events_after(0)[1]).decision_log()
     names = {record.key: file_name(record) for record in records}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for record in records:
-            with replacing(folder / names[record.key]) as out:
-                out.write(madr(record, names).encode())
-    except OSError as error:
-        raise click.FileError(str(folder), hint=error.strerror or str(error)) from error
+    # A folder or file that cannot be written is named by the command group.
+    folder.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        with replacing(folder / names[record.key]) as out:
+            out.write(madr(record, names).encode())
     click.echo(f"Wrote {plural(len(records), 'decision record')} to {folder}.", err=True)
 
 
