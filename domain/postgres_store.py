@@ -16,7 +16,7 @@ import psycopg_pool
 from eventsourcing.persistence import IntegrityError, OperationalError
 from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.rows import tuple_row
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Identifier, Literal
 
 from domain import store
 
@@ -31,11 +31,25 @@ class BulkPostgresRecorder(PostgresApplicationRecorder):
     """The library's PostgreSQL recorder, plus a COPY path for imports.
 
     `insert_events(rows, bulk=True)` takes (id, version, topic, payload)
-    tuples; it takes the library's table lock and
+    tuples; it takes the writers' lock and
     notifies its channel like any append, then streams the rows with COPY,
     all in one transaction: the library's own path sends one array parameter
     and slows to a crawl on a large history.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Writers take turns so that event numbers commit in order (a reader
+        # following by number never skips one committed late). The library takes
+        # turns with LOCK TABLE … EXCLUSIVE, which needs UPDATE or DELETE on the
+        # table; a transaction-scoped advisory lock on the table's name does the
+        # same between staffdeck's writers, so a team member's role needs only
+        # SELECT and INSERT: history cannot be rewritten with it.
+        table = f"{self.datastore.schema}.{self.events_table_name}"
+        self.lock_table_statements = [
+            SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
+            SQL("SELECT pg_advisory_xact_lock(hashtext({0}))").format(Literal(table)),
+        ]
 
     # The library retries each of these up to ten times, 0.2 s apart, each try
     # waiting up to the connect timeout for a connection: close to a minute before

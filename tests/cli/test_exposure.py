@@ -64,7 +64,7 @@ def test_a_wrong_password_is_refused_without_printing_either_password(postgres_u
 
 def test_help_never_shows_the_store_url_from_the_environment():
     url = f"postgresql://ana:{PASSWORD}@db.example:5432/staffdeck"
-    for args in (["--help"], ["tui", "--help"], ["blocker", "raise", "--help"]):
+    for args in (["--help"], ["tui", "--help"], ["serve", "--help"], ["blocker", "raise", "--help"]):
         code, output = printed(*args, env={"STAFFDECK_STORE": url})
         assert code == 0
         assert PASSWORD not in output and "db.example" not in output

@@ -87,9 +87,9 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
         ctx.invoke(dashboard.tui, theme=os.environ.get(dashboard.THEME_ENV, "default"))
 
 
-from tui.cli import adr, brief, care, dashboard, history, items, rhythm, views  # noqa: E402  (commands register on `cli`)
+from tui.cli import adr, brief, care, dashboard, history, items, rhythm, serve, views  # noqa: E402  (commands register on `cli`)
 
-for module in (dashboard, items, rhythm, history, views, adr, brief, care):
+for module in (dashboard, serve, items, rhythm, history, views, adr, brief, care):
     module.register(cli)
 
 
