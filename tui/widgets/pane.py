@@ -85,12 +85,33 @@ class Pane(Widget, can_focus=True):
             kept = [i for i, row in enumerate(rows) if self.row_filter.matches(row)]
             keys, rows = [keys[i] for i in kept], [rows[i] for i in kept]
             self._show_filter(len(rows))
+        if self._draws_the_same(keys, rows, fresh, look):
+            self._rows, self._fresh = rows, fresh
+            return
         self._keys, self._rows, self._fresh, self._look = keys, rows, fresh, look
         self._index = {key: i for i, key in enumerate(keys)}
         self._cells = {}
         if not self.select(keep):
             self.cursor = min(self.cursor, max(0, len(rows) - 1))
         self.refresh()
+
+    def _draws_the_same(
+        self, keys: list[str], rows: Sequence[Any], fresh: set[str], look: Look
+    ) -> bool:
+        """Whether these rows draw just what the pane shows now. Then it is not drawn
+        again: an event elsewhere must not repaint every pane, which on a slow
+        terminal, or a browser tab across the network, is most of a live update."""
+        if keys != self._keys or look != self._look or len(rows) != len(self._rows):
+            return False
+        shown = range(self._top, min(len(rows), self._top + self.content_size.height))
+        if any(
+            rows[i] != self._rows[i] or (keys[i] in fresh) != (keys[i] in self._fresh)
+            for i in shown
+        ):
+            return False
+        # Rows out of sight may have changed: they are drawn afresh when scrolled to.
+        self._cells = {keys[i]: self._cells[keys[i]] for i in shown if keys[i] in self._cells}
+        return True
 
     def filter(self, text: str, row_filter: RowFilter) -> None:
         """Show only the rows `row_filter` matches (all of them, when it is empty)."""
