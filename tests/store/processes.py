@@ -81,14 +81,16 @@ def is_postgres(store: str) -> bool:
 
 
 def appending(store: str) -> bool:
-    """Whether another session holds this PostgreSQL store's write lock, taken
-    first by every append."""
+    """Whether another session holds this PostgreSQL store's writers' lock, taken
+    first by every append: an advisory lock on the events table's name, a
+    bigint whose high and low halves pg_locks shows as classid and objid."""
     url, _, schema = store.partition("?schema=")
     with psycopg.connect(url, autocommit=True) as connection:
         row = connection.execute(
-            "SELECT count(*) FROM pg_locks WHERE relation = to_regclass(%s) "
-            "AND mode = 'ExclusiveLock' AND granted AND pid <> pg_backend_pid()",
-            (f'"{schema}"."staffdeck_events"',),
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 "
+            "AND ((classid::bigint << 32) | objid::bigint) = hashtext(%s)::bigint "
+            "AND granted AND pid <> pg_backend_pid()",
+            (f"{schema}.staffdeck_events",),
         ).fetchone()
     return bool(row[0])
 
