@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from domain.service import Staffdeck
+from tests.store.tcp_proxy import Proxy
 
 POSTGRES_ENV = "STAFFDECK_TEST_POSTGRES"
 # In CI the PostgreSQL tests are mandatory: a missing server fails, never skips.
@@ -76,6 +77,15 @@ def postgres_store(postgres_url) -> Iterator[str]:
     yield f"{postgres_url}?schema={schema}"
     with psycopg.connect(postgres_url, autocommit=True) as connection:
         connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def proxy(postgres_url) -> Iterator[Proxy]:
+    """A TCP proxy in front of the PostgreSQL server, which a test can cut and restore
+    (tests/store/tcp_proxy.py)."""
+    proxy = Proxy(postgres_url)
+    yield proxy
+    proxy.close()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

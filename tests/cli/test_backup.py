@@ -12,6 +12,8 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,6 +47,33 @@ while not Path(stop).exists():
     print(f"stream {n}", flush=True)
 deck.close()
 """
+
+
+@contextmanager
+def a_writer_appending(store: Path, folder: Path) -> Iterator[list[str]]:
+    """WRITER on `store` while the block runs; then the titles it stored, once it
+    has stopped and exited cleanly (never held up long enough to give up)."""
+    ready, stop = folder / "ready", folder / "stop"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(store), str(ready), str(stop)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    written: list[str] = []
+    try:
+        deadline = time.monotonic() + PATIENCE
+        while not ready.exists():
+            assert writer.poll() is None, writer.stderr.read()
+            assert time.monotonic() < deadline, "the writer never started"
+            time.sleep(0.01)
+        yield written
+    finally:
+        stop.touch()
+        out, err = writer.communicate(timeout=PATIENCE)
+    assert writer.returncode == 0, err
+    written += out.splitlines()
 
 
 def mode(path: Path) -> int:
@@ -112,31 +141,14 @@ def test_a_live_store_file_restores_too(team, tmp_path):
 
 @pytest.mark.slow
 def test_a_backup_taken_while_another_process_appends_is_one_consistent_moment(team, tmp_path):
-    ready, stop = tmp_path / "ready", tmp_path / "stop"
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(team), str(ready), str(stop)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + PATIENCE
-        while not ready.exists():
-            assert writer.poll() is None, writer.stderr.read()
-            assert time.monotonic() < deadline, "the writer never started"
-            time.sleep(0.01)
+    with a_writer_appending(team, tmp_path) as written:
         backups = []
         for n in range(5):
             backup = tmp_path / f"backup-{n}.db"
             ok(str(team), "backup", str(backup))
             backups.append(backup)
             time.sleep(0.05)  # let the writer get further between backups
-    finally:
-        stop.touch()
-        out, err = writer.communicate(timeout=PATIENCE)
-    assert writer.returncode == 0, err  # never held up long enough to give up
-    assert len(out.splitlines()) > 0
+    assert len(written) > 0
 
     # Each backup verifies, and is exactly the store's first events up to its moment.
     final = export_of(str(team)).splitlines(keepends=True)
@@ -262,32 +274,14 @@ def test_replace_keeps_the_store_it_replaces_first(team, target):
 
 @pytest.mark.slow
 def test_a_restore_while_a_writer_appends_loses_nothing(team, target, tmp_path):
-    ready, stop = tmp_path / "ready", tmp_path / "stop"
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(target), str(ready), str(stop)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + PATIENCE
-        while not ready.exists():
-            assert writer.poll() is None, writer.stderr.read()
-            assert time.monotonic() < deadline, "the writer never started"
-            time.sleep(0.01)
+    with a_writer_appending(target, tmp_path) as written:
         time.sleep(0.2)
         ok(str(target), "restore", str(team), "--replace")
         time.sleep(0.2)
-    finally:
-        stop.touch()
-        out, err = writer.communicate(timeout=PATIENCE)
-    assert writer.returncode == 0, err
     # Every workstream the writer stored is in the store kept, or in the restored one
     # (written after the swap, into the same file the writer had open).
     (kept,) = target.parent.glob("store.db.before-restore-*")
-    written = set(out.splitlines())
-    assert written and written <= titles(kept) | titles(target)
+    assert written and set(written) <= titles(kept) | titles(target)
     assert titles(team) <= titles(target)
     for store in (kept, target):
         assert ok(str(store), "verify").endswith("no problems.\n")

@@ -10,8 +10,6 @@ is missing (`apt install chromium`; `pip install -e ".[test]"`).
 """
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +19,7 @@ import pytest
 
 from tests.serve.test_serve import NOW, seeded
 from tests.served import Server
+from tests.store.processes import run_staffdeck
 
 pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
@@ -119,10 +118,9 @@ def test_the_dashboard_in_a_browser_travels_in_time_and_follows_the_store(sqlite
 
             page.keyboard.press("0")
             screen.wait_for(lambda text: "LIVE" in text and "AS KNOWN AT" not in text)
-            written = subprocess.run(
-                [sys.executable, "-m", "tui.cli", "--store", sqlite_store, "blocker", "raise",
-                 "Vendor contract unsigned", "--workstream", "W-1", "--severity", "high"],
-                capture_output=True, text=True, env={**os.environ, **NOW}, timeout=60,
+            written = run_staffdeck(
+                "--store", sqlite_store, "blocker", "raise", "Vendor contract unsigned",
+                "--workstream", "W-1", "--severity", "high", env=NOW,
             )  # fmt: skip
             assert written.returncode == 0, written.stderr
             screen.wait_for("Vendor contract unsigned")

@@ -7,11 +7,9 @@ terminal emulator; tests/serve/test_browser.py drives a real browser.
 """
 
 import asyncio
-import os
 import re
 import socket
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 from domain.service import Staffdeck
 from tests.conftest import FixedClock
 from tests.served import ServedTab, Server, free_port
+from tests.store.processes import run_staffdeck
 
 pytestmark = pytest.mark.slow
 NOW = {"STAFFDECK_NOW": "2026-09-01T12:00"}  # every process of a test reads the same clock
@@ -36,13 +35,8 @@ def seeded(store: str) -> str:
 
 
 def staffdeck(store: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--store", store, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **NOW},
-        timeout=60,
-    )
+    """`staffdeck --store STORE ARGS` in a process of its own, on the tests' clock."""
+    return run_staffdeck("--store", store, *args, env=NOW)
 
 
 def run(scenario):
@@ -93,8 +87,8 @@ def test_tabs_are_dashboards_of_their_own_and_follow_each_other(store):
                 await second.close()
 
     key = run(scenario)
-    escalated = staffdeck(store, "log", key)
-    assert "Priya" in escalated.stdout and "Needs a VP call" in escalated.stdout
+    escalated = staffdeck(store, "log", key).stdout.decode()
+    assert "Priya" in escalated and "Needs a VP call" in escalated
 
 
 def test_serves_on_loopback_by_default(sqlite_store):
@@ -134,7 +128,7 @@ def test_a_taken_port_is_one_clear_line(sqlite_store):
         port = taken.getsockname()[1]
         result = staffdeck(sqlite_store, "serve", "--port", str(port))
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == (
+    assert result.stderr.decode().strip().splitlines()[-1] == (
         f"error: Cannot listen on 127.0.0.1:{port} (Address already in use). "
         "Choose another with --port or --host."
     )
@@ -145,14 +139,13 @@ def test_an_unreachable_store_is_refused_before_listening():
     with socket.socket() as closed:  # a port where no server answers
         closed.bind(("127.0.0.1", 0))
         dead = closed.getsockname()[1]
-    result = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--store", f"postgresql://cos:s3cret@127.0.0.1:{dead}/team",
-         "serve", "--port", str(port)],
-        capture_output=True, text=True, timeout=60,
-        env={**os.environ, "STAFFDECK_STORE_TIMEOUT": "1"},
+    result = run_staffdeck(
+        "--store", f"postgresql://cos:s3cret@127.0.0.1:{dead}/team", "serve", "--port", str(port),
+        env={"STAFFDECK_STORE_TIMEOUT": "1"},
     )  # fmt: skip
     assert result.returncode == 4
-    assert "unreachable" in result.stderr and "s3cret" not in result.stderr + result.stdout
+    said = (result.stderr + result.stdout).decode()
+    assert "unreachable" in said and "s3cret" not in said
     assert listening_on(port) == set()
 
 

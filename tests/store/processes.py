@@ -39,13 +39,17 @@ def spawn(code: str, *args: str) -> subprocess.Popen:
     )
 
 
-def run_staffdeck(*args: str) -> subprocess.CompletedProcess:
-    """`staffdeck ARGS` to completion; a hang fails the test instead of stalling it."""
+def run_staffdeck(
+    *args: str, input: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`staffdeck ARGS` to completion (`env`: settings on top of the tests' own);
+    a hang fails the test instead of stalling it."""
     try:
         return subprocess.run(
             [sys.executable, "-c", STAFFDECK, *args],
             cwd=ROOT,
-            env=environment(),
+            env={**environment(), **(env or {})},
+            input=input,
             capture_output=True,
             timeout=PATIENCE,
         )

@@ -25,7 +25,6 @@ from domain.service import Staffdeck
 from domain.store import STORE_TIMEOUT_ENV, StoreUnreachable, WriteUncertain, locate
 from events import WorkstreamOpened, WorkstreamStatusReported
 from tests.conftest import FixedClock, export_of
-from tests.store.tcp_proxy import Proxy
 
 ROOT = Path(__file__).resolve().parents[2]
 PATIENCE = 60  # seconds before a command that should have ended counts as hung
@@ -161,13 +160,6 @@ def _invoke(cli, args: list[str]):
 
 
 # ---- PostgreSQL: the server goes away ----------------------------------------------
-
-
-@pytest.fixture
-def proxy(postgres_url) -> Iterator[Proxy]:
-    proxy = Proxy(postgres_url)
-    yield proxy
-    proxy.close()
 
 
 @pytest.fixture

@@ -1,10 +1,7 @@
 """Team mode as the README sets it up: its own SQL, run as written, gives the team a
 role that reads and appends through staffdeck, and can rewrite nothing."""
 
-import os
 import re
-import subprocess
-import sys
 import threading
 import uuid
 from pathlib import Path
@@ -14,6 +11,7 @@ import psycopg
 import pytest
 
 from domain.service import Staffdeck
+from tests.store.processes import run_staffdeck
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 README = Path(__file__).parents[2] / "README.md"
@@ -63,14 +61,8 @@ def team(postgres_url):
             connection.execute(f"DROP ROLE {role}")
 
 
-def staffdeck(store: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--store", store, *args],
-        capture_output=True,
-        input=stdin,
-        env={**os.environ, "STAFFDECK_STORE_TIMEOUT": "5"},
-        timeout=120,
-    )
+def staffdeck(store: str, *args: str, stdin: bytes | None = None):
+    return run_staffdeck("--store", store, *args, input=stdin)
 
 
 def test_the_team_role_reads_and_appends_and_rewrites_nothing(team):

@@ -12,7 +12,6 @@ only: each wait is a guard against a hang, never a measurement.
 import asyncio
 import sqlite3
 import threading
-from collections.abc import Iterator
 
 import pytest
 from textual.widgets import Input, Static
@@ -20,7 +19,6 @@ from textual.widgets import Input, Static
 from domain.service import Staffdeck
 from domain.store import STORE_TIMEOUT_ENV
 from events import BlockerResolved, tag_of
-from tests.store.tcp_proxy import Proxy
 from tests.tui.conftest import SIZE, fixed_clock, until
 from tui.feed import StoreFeed
 from tui.screens.dashboard import DashboardScreen
@@ -116,13 +114,6 @@ def test_a_form_submitted_while_the_store_is_locked_says_not_written_and_keeps_i
 
 
 # ---- PostgreSQL: the server goes away while the dashboard runs -----------------------
-
-
-@pytest.fixture
-def proxy(postgres_url) -> Iterator[Proxy]:
-    proxy = Proxy(postgres_url)
-    yield proxy
-    proxy.close()
 
 
 @pytest.fixture

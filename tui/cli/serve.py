@@ -14,7 +14,6 @@ from typing import Any
 
 import click
 
-from domain.store import locate
 from tui.cli.dashboard import THEME_ENV, theme_option
 from tui.cli.session import Session
 from tui.visible import visible
@@ -70,9 +69,8 @@ def serve(s: Session, host: str, port: int, public_url: str | None, theme: str) 
     """
     # The store must answer before anyone is invited to open it: a missing or
     # unreachable store is one error line here, not a broken page in every tab.
-    s.app(create=True)
+    location = s.app(create=True).location
     s.close()
-    location = locate(s.store)
     store = str(location.path.resolve()) if location.path is not None else s.store
     os.environ.update(
         {
