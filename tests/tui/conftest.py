@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+import tui.app
 from domain.service import Staffdeck
 from tui.app import StaffdeckApp
 from tui.demo import prepare_demo
@@ -43,14 +44,29 @@ def sample_store(sample_store_template, tmp_path) -> str:
     return str(store)
 
 
+class RecordingApp(StaffdeckApp):
+    """The app, keeping every message it was told to show: a toast fades after
+    its timeout, and a loaded machine can take longer than that to look."""
+
+    CSS_PATH = Path(tui.app.__file__).parent / StaffdeckApp.CSS_PATH  # not beside this file
+
+    def __init__(self, *args, **options) -> None:
+        super().__init__(*args, **options)
+        self.told: list[str] = []
+
+    def notify(self, message: str, **options) -> None:
+        self.told.append(str(message))
+        super().notify(message, **options)
+
+
 @pytest.fixture
 def make_app() -> Callable[..., StaffdeckApp]:
     decks: list[Staffdeck] = []
 
-    def make(store: str, **options) -> StaffdeckApp:
+    def make(store: str, **options) -> RecordingApp:
         deck = Staffdeck(store, actor="cos", clock=fixed_clock)
         decks.append(deck)
-        return StaffdeckApp(deck, clock=fixed_clock, **options)
+        return RecordingApp(deck, clock=fixed_clock, **options)
 
     yield make
     for deck in decks:

@@ -96,7 +96,7 @@ def test_s_then_enter_saves_the_brief_beside_you(sample_store, make_app, tmp_pat
             saved = out / f"brief-{key}-2026-11-20.md"
             assert saved.read_text() == screen.text
             assert [p.name for p in out.iterdir()] == [saved.name]  # nothing left beside it
-            assert any(f"Saved the brief to {saved}" in n.message for n in app._notifications)
+            assert any(f"Saved the brief to {saved}" in n for n in app.told)
 
     out = tmp_path / "out"
     out.mkdir()
@@ -228,8 +228,7 @@ def test_nothing_selected_or_history_unread_gives_no_brief(tmp_path, make_app):
         async with app.run_test(size=SIZE) as pilot:
             await until(lambda: loaded(app), pilot)
             assert brief_for_selection(app.screen) is None
-            await until(lambda: app._notifications, pilot)
-            assert any("Select a workstream" in n.message for n in app._notifications)
+            await until(lambda: any("Select a workstream" in n for n in app.told), pilot)
 
     run(scenario)
     said = []

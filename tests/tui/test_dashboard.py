@@ -164,9 +164,7 @@ def test_w_on_an_undecided_decision_says_so_and_stays(sample_store, make_app):
             screen.query_one("#decisions", Pane).select(key)
             await pilot.press("w")
             assert screen.live
-            assert any(
-                f"{key} has not been decided yet" in str(n.message) for n in app._notifications
-            )
+            assert any(f"{key} has not been decided yet" in n for n in app.told)
 
     run(scenario)
 

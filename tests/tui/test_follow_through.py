@@ -112,7 +112,7 @@ def test_in_the_past_c_is_refused_and_nothing_is_written(sample_store, make_app)
             await pilot.press("c")
             await pilot.pause()
             assert not isinstance(app.screen, FormScreen)
-            assert any("Read-only" in n.message for n in app._notifications)
+            assert any("Read-only" in n for n in app.told)
             assert count(sample_store) == before
             await pilot.press("escape")
             assert isinstance(app.screen, DashboardScreen)

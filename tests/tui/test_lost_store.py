@@ -245,8 +245,7 @@ def test_a_form_whose_commit_answer_is_lost_is_recorded_once(meeting, proxy, mak
             await pilot.press("enter")
             await until(lambda: isinstance(app.screen, DashboardScreen), pilot, timeout=PATIENCE)
             assert proxy.tripped.is_set()
-            says = [n.message for n in app._notifications]
-            assert any(m.startswith("Recorded: B-1") for m in says)
+            assert any(m.startswith("Recorded: B-1") for m in app.told)
             assert [tag_of(e) for e in events_of(meeting, "B-1")] == [
                 "blocker.raised",
                 "blocker.resolved",

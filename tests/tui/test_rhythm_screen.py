@@ -172,7 +172,7 @@ def test_R_retires_the_ritual_with_its_reason_and_the_screen_shows_it_retired(
             assert f": {reason}" in screen.query_one("#ritual", DetailPane).text
             # A retired ritual is not held again: said at once, no form.
             await pilot.press("h")
-            await until(lambda: any("is retired" in n.message for n in app._notifications), pilot)
+            await until(lambda: any("is retired" in n for n in app.told), pilot)
             assert not isinstance(app.screen, FormScreen)
 
     run(scenario)
@@ -190,9 +190,7 @@ def test_in_the_past_h_is_refused_and_nothing_is_written(sample_store, make_app)
             await choose(pilot, screen, CANDIDATE)
             before = count(sample_store)
             await pilot.press("h")
-            await until(lambda: app._notifications, pilot)
-            says = [n.message for n in app._notifications]
-            assert any("Read-only" in m for m in says)
+            await until(lambda: any("Read-only" in m for m in app.told), pilot)
             assert isinstance(app.screen, RhythmScreen)
             assert count(sample_store) == before
             await pilot.press("escape")

@@ -362,9 +362,8 @@ def test_raising_severity_past_critical_is_refused_with_a_message(sample_store, 
             await select(pilot, screen, "blockers", critical)
             before = count(sample_store)
             await pilot.press("plus")
-            await until(lambda: app._notifications, pilot)
-            says = [n.message for n in app._notifications]
-            assert any(f"{critical} is already critical, the highest severity" in m for m in says)
+            refused = f"{critical} is already critical, the highest severity"
+            await until(lambda: any(refused in m for m in app.told), pilot)
             assert count(sample_store) == before
 
     run(scenario)
@@ -442,7 +441,7 @@ def test_undo_of_what_has_no_opposite_says_what_to_do_instead(sample_store, make
             await until(lambda: screen.triage_desk.done, pilot)
             before = count(sample_store)
             await pilot.press("u")
-            await until(lambda: any("closed for good" in n.message for n in app._notifications),
+            await until(lambda: any("closed for good" in n for n in app.told),
                         pilot)  # fmt: skip
             assert not isinstance(app.screen, Confirm)
             assert count(sample_store) == before
@@ -456,7 +455,7 @@ def test_undo_with_nothing_done_says_so(sample_store, make_app):
         async with app.run_test(size=SIZE) as pilot:
             await dashboard(app, pilot)
             await pilot.press("u")
-            await until(lambda: any("Nothing to undo" in n.message for n in app._notifications),
+            await until(lambda: any("Nothing to undo" in n for n in app.told),
                         pilot)  # fmt: skip
 
     run(scenario)
@@ -533,9 +532,8 @@ def test_every_write_is_refused_in_the_past_with_the_way_back(sample_store, make
             screen = await dashboard(app, pilot)
             before = count(sample_store)
             await pilot.press("left_square_bracket", *keys)
-            await until(lambda: app._notifications, pilot)
-            says = [n.message for n in app._notifications]
-            assert any("Read-only" in m and "Press 0 to go back to live" in m for m in says)
+            await until(lambda: any("Read-only" in m for m in app.told), pilot)
+            assert any("Press 0 to go back to live" in m for m in app.told)
             assert isinstance(app.screen, DashboardScreen) and not screen.live
             assert count(sample_store) == before
 
