@@ -303,6 +303,7 @@ class Marks:
         self.loaded = 0.0
         self.advanced: list[float] = []  # one per event delivered
         self.frames: list[float] = []
+        self.framed: list[type] = []  # the type of screen each frame drew
         self._kept: list = []  # the messages, so that their ids stay theirs
 
     def __call__(self, message) -> None:
@@ -332,15 +333,20 @@ class Marks:
             display(screen, renderable)
             if renderable is not None:
                 self.frames.append(time.time())
+                self.framed.append(type(screen))
 
         app._display = displayed
 
-    def first_frame_after(self, moment: float) -> float | None:
+    def first_frame_after(self, moment: float, of: type = object) -> float | None:
+        """The first frame after `moment` that drew a screen of type `of`."""
         later = bisect.bisect_right(self.frames, moment)
-        return self.frames[later] if later < len(self.frames) else None
+        return next(
+            (at for at, kind in zip(self.frames[later:], self.framed[later:]) if issubclass(kind, of)),
+            None,
+        )
 
-    def drawn_after(self, moment: float) -> float:
-        if (frame := self.first_frame_after(moment)) is None:
+    def drawn_after(self, moment: float, of: type = object) -> float:
+        if (frame := self.first_frame_after(moment, of)) is None:
             raise SystemExit("the dashboard drew no frame after a change it was waiting for")
         return frame
 
@@ -508,9 +514,8 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
     for number in range(count):
         posted = time.time()
         app.post_message(Key("s", "s"))
-        await _until(lambda: isinstance(app.screen, FormScreen), "the form", 0)
-        await pilot.pause(0)
-        opened.append((marks.drawn_after(posted) - posted) * 1000)
+        await _until(lambda: marks.first_frame_after(posted, FormScreen), "the form drawn", 0)
+        opened.append((marks.drawn_after(posted, FormScreen) - posted) * 1000)
         form = app.screen
         form.query_one("#field-state", Select).value = STATES[number % len(STATES)]
         form.query_one("#field-note", Input).value = f"Triage {number + 1} of {count}"
@@ -519,8 +524,8 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
         app.post_message(Key("ctrl+s", None))
         await _until(lambda n=before: len(screen.present) > n, "the event shown", 0)
         arrived = time.time()
-        await pilot.pause(0)
-        shown.append((marks.drawn_after(arrived) - posted) * 1000)
+        await _until(lambda: marks.first_frame_after(arrived, type(screen)), "the frame", 0)
+        shown.append((marks.drawn_after(arrived, type(screen)) - posted) * 1000)
     return {"opened": opened, "shown": shown, "write": writes}
 
 
