@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, Markdown, Static
+from textual.widgets import Header, Input, Label, Markdown, Static
 
 from domain.errors import DomainError, InvalidInput
 from projections.brief import brief as brief_of
@@ -29,6 +29,7 @@ from tui.cli.history import replacing
 from tui.look import CONTROL_MARKS
 from tui.visible import visible
 from tui.widgets.detail import when
+from tui.widgets.keys_footer import KeysFooter
 
 AT_THE_MOMENT = "(As known at the moment shown.)"
 
@@ -73,7 +74,7 @@ class BriefScreen(Screen[None]):
         with VerticalScroll(id="brief-scroll"):
             yield Static("Preparing the brief…", id="brief-waiting")
             yield Markdown(id="brief-markdown", parser_factory=_parser, open_links=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         on = self.ritual or ", ".join(self.workstreams)

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from projections.context_notes import ContextNotes, Note
 from projections.read_models import ReadModels
@@ -16,6 +16,7 @@ from tui.look import CONTROL_MARKS, Look, plain, said
 from tui.screens.over_dashboard import OverDashboard
 from tui.visible import visible
 from tui.widgets.detail import DetailPane, when
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.pane import Pane
 
 
@@ -62,7 +63,7 @@ class NotesScreen(OverDashboard):
         with Horizontal(id="notes-panes"):
             yield NotesPane()
             yield DetailPane("Note", id="note")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Shared context{self.known_at()}"

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from domain.service import Staffdeck
 from domain.store import StoreError
@@ -35,6 +35,7 @@ from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
 from tui.widgets.decision_queue import DecisionQueuePane
 from tui.widgets.detail import DetailPane, detail_of, when
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.pane import Pane
 from tui.widgets.time_bar import TimeBar
 from tui.widgets.workstream_map import WorkstreamMapPane
@@ -167,7 +168,7 @@ class DashboardScreen(Screen):
             yield DetailPane()
         yield Static("Reading the store …", id="empty")
         yield FilterBar()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.deck.location)

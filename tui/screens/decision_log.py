@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from projections.decision_log import LogRow, log_rows
 from projections.read_models import ReadModels
@@ -22,6 +22,7 @@ from tui.look import CONTROL_MARKS, Look, plain
 from tui.visible import visible
 from tui.widgets.decision_record import record_sections
 from tui.widgets.detail import DetailPane, when
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.pane import Pane, day
 
 
@@ -82,7 +83,7 @@ class DecisionLogScreen(Screen[str | None]):
         with Horizontal(id="log-panes"):
             yield DecisionLogPane()
             yield DetailPane("Record", id="record")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Decision log" + (

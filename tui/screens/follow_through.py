@@ -12,13 +12,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from projections.completion_trend import completion_trend
 from projections.follow_through import ActionState
 from tui.look import Look, plain, said
 from tui.screens.over_dashboard import OverDashboard
 from tui.widgets.detail import DetailPane, when
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.pane import Pane, day
 
 SHOWS = ("owed", "slipped", "done", "all")  # `f` cycles through them
@@ -76,7 +77,7 @@ class FollowThroughScreen(OverDashboard):
         with Horizontal(id="follow-panes"):
             yield ActionsPane()
             yield DetailPane("Action", id="action")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Follow-through{self.known_at()}"

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from events import RitualHeld
 from projections.read_models import ReadModels
@@ -28,6 +28,7 @@ from tui.look import Look, plain, said
 from tui.screens.over_dashboard import OverDashboard
 from tui.visible import visible
 from tui.widgets.detail import DetailPane, when
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.pane import Pane, day
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class RhythmScreen(OverDashboard):
         yield Header(show_clock=False)
         yield RhythmPane()
         yield DetailPane("Ritual", id="ritual")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda _theme: self.redraw(), init=False)
