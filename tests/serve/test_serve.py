@@ -128,6 +128,7 @@ def test_a_taken_port_is_one_clear_line(sqlite_store):
         port = taken.getsockname()[1]
         result = staffdeck(sqlite_store, "serve", "--port", str(port))
     assert result.returncode == 1
+    assert b"in a browser" not in result.stderr + result.stdout  # announced only once listening
     assert result.stderr.decode().strip().splitlines()[-1] == (
         f"error: Cannot listen on 127.0.0.1:{port} (Address already in use). "
         "Choose another with --port or --host."

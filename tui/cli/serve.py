@@ -6,9 +6,11 @@ processes through their environment, never their command line: a PostgreSQL
 password must not show in `ps`.
 """
 
+import asyncio
 import ipaddress
 import os
 import shlex
+import signal
 import sys
 from typing import Any
 
@@ -108,10 +110,33 @@ def serve(s: Session, host: str, port: int, public_url: str | None, theme: str) 
 def _dashboard_server(command: str, *, where: str, **options: Any):
     """textual-serve's server, announcing itself in staffdeck's words."""
     # textual-serve loads aiohttp: only when serving, so other commands start fast.
+    from aiohttp import web
     from textual_serve.server import Server
 
     class DashboardServer(Server):
         async def on_startup(self, app) -> None:
+            pass  # textual-serve's banner: staffdeck's own is printed once listening
+
+        def serve(self, debug: bool = False) -> None:
+            """textual-serve's serve, announcing the address once the port is
+            listening: on_startup runs before the socket is bound, so a taken
+            port said "Open … in a browser" just before its error."""
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            for stop in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(stop, self.request_exit)
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=lambda _running_on: self._announce(),
+            )
+
+        def _announce(self) -> None:
             click.echo(
                 visible(f"Serving the staffdeck dashboard for {where}", lines=True), err=True
             )
