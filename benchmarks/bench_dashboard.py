@@ -340,10 +340,8 @@ class Marks:
     def first_frame_after(self, moment: float, of: type = object) -> float | None:
         """The first frame after `moment` that drew a screen of type `of`."""
         later = bisect.bisect_right(self.frames, moment)
-        return next(
-            (at for at, kind in zip(self.frames[later:], self.framed[later:]) if issubclass(kind, of)),
-            None,
-        )
+        drawn = zip(self.frames[later:], self.framed[later:], strict=True)
+        return next((at for at, kind in drawn if issubclass(kind, of)), None)
 
     def drawn_after(self, moment: float, of: type = object) -> float:
         if (frame := self.first_frame_after(moment, of)) is None:
@@ -514,7 +512,7 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
     for number in range(count):
         posted = time.time()
         app.post_message(Key("s", "s"))
-        await _until(lambda: marks.first_frame_after(posted, FormScreen), "the form drawn", 0)
+        await _until(lambda at=posted: marks.first_frame_after(at, FormScreen), "the form drawn", 0)
         opened.append((marks.drawn_after(posted, FormScreen) - posted) * 1000)
         form = app.screen
         form.query_one("#field-state", Select).value = STATES[number % len(STATES)]
@@ -524,7 +522,7 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
         app.post_message(Key("ctrl+s", None))
         await _until(lambda n=before: len(screen.present) > n, "the event shown", 0)
         arrived = time.time()
-        await _until(lambda: marks.first_frame_after(arrived, type(screen)), "the frame", 0)
+        await _until(lambda at=arrived: marks.first_frame_after(at, type(screen)), "the frame", 0)
         shown.append((marks.drawn_after(arrived, type(screen)) - posted) * 1000)
     return {"opened": opened, "shown": shown, "write": writes}
 

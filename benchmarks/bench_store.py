@@ -47,6 +47,16 @@ FALLBACK_CHUNK = 2_000  # lines per import when a whole-file import does not fin
 FALLBACK_ATTEMPTS = 5
 
 
+def add_postgres_option(parser: argparse.ArgumentParser) -> None:
+    """--postgres URL: the PostgreSQL store to measure, $STAFFDECK_TEST_POSTGRES if not given."""
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        default=os.environ.get(POSTGRES_ENV),
+        help=f"a postgresql:// URL [default: ${POSTGRES_ENV}]",
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.bench_store",
@@ -55,9 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=100_000, help="history size [100000]")
     parser.add_argument("--commands", type=int, default=2_000, help="appends to time [2000]")
     parser.add_argument("--seed", type=int, default=0, help="history seed [0]")
-    parser.add_argument(
-        "--postgres", metavar="URL", help=f"a postgresql:// URL [default: ${POSTGRES_ENV}]"
-    )
+    add_postgres_option(parser)
     parser.add_argument(
         "--timeout", type=float, default=120, help="seconds an import may take [120]"
     )
@@ -70,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.child_load:
         _child_load(*args.child_load)
         return
-    postgres = args.postgres or os.environ.get(POSTGRES_ENV)
+    postgres = args.postgres
     header = _header(args, postgres)
 
     with tempfile.TemporaryDirectory(prefix="staffdeck-bench-") as tmp:

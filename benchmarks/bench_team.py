@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from benchmarks._report import Table, load_average, median_p95
-from benchmarks.bench_store import POSTGRES_ENV, fresh_schema
+from benchmarks.bench_store import POSTGRES_ENV, add_postgres_option, fresh_schema
 from benchmarks.history import write
 from domain.service import Staffdeck
 from tests.served import ServedTab, Server
@@ -37,12 +37,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=10_000, help="history size [10000]")
     parser.add_argument("--appends", type=int, default=200, help="appends to time [200]")
     parser.add_argument("--dashboards", type=int, default=3, help="dashboards following [3]")
-    parser.add_argument(
-        "--postgres", metavar="URL", help=f"a postgresql:// URL [default: ${POSTGRES_ENV}]"
-    )
+    add_postgres_option(parser)
     parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only")
     args = parser.parse_args(argv)
-    postgres = args.postgres or os.environ.get(POSTGRES_ENV)
+    postgres = args.postgres
     if not postgres and args.no_sqlite:
         parser.error(f"--no-sqlite needs --postgres URL or ${POSTGRES_ENV}")
 
