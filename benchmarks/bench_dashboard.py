@@ -354,6 +354,7 @@ def _child_dashboard(store: str, keys: int, appends: int, interval: float, triag
     main_at = time.time()
     # What `staffdeck` loads: its command line, then Textual and the app.
     import tui.cli  # noqa: F401
+    import tui.cli.dashboard  # noqa: F401  (plain `staffdeck` loads it to open the dashboard)
     from domain.service import Staffdeck
     from tui.app import StaffdeckApp
 

@@ -63,7 +63,9 @@ PATHS = ["-", "", ".", "out.jsonl", "missing/out.jsonl", "folder", "folder/", "e
 
 def leaf_commands(group: click.Group, path: tuple[str, ...] = ()):
     """Every command that does something, with the words that reach it."""
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # loads each command's module
+        command = group.get_command(ctx, name)
         if (*path, name) in EXCLUDED:
             continue
         if isinstance(command, click.Group):

@@ -1,5 +1,6 @@
 """The `staffdeck` command line: every change, made and read back from a shell."""
 
+import importlib
 import os
 import sys
 
@@ -16,8 +17,33 @@ EXIT_CONFLICT = 3  # someone else wrote the same item at the same moment; try ag
 EXIT_STORE = 4  # the store is missing, locked or unreachable
 
 
+# Where each command is defined. A module loads only when one of its commands
+# runs, or --help lists them: the dashboard starts without the others' imports.
+COMMAND_MODULES = {
+    **dict.fromkeys(("tui", "demo"), ("dashboard",)),
+    "serve": ("serve",),
+    **dict.fromkeys(("workstream", "decision", "blocker"), ("items",)),
+    **dict.fromkeys(("ritual", "rhythm", "action", "note"), ("rhythm",)),
+    **dict.fromkeys(("init", "import", "export", "log", "schema"), ("history",)),
+    **dict.fromkeys(("show", "diff"), ("views",)),
+    "decisions": ("views", "adr"),  # adr adds `decisions export` to views' group
+    "import-adr": ("adr",),
+    "brief": ("brief",),
+    **dict.fromkeys(("verify", "backup", "restore"), ("care",)),
+}
+
+
 class StaffdeckGroup(click.Group):
-    """Turns every refusal into one clear line on stderr and a meaningful exit code."""
+    """Turns every refusal into one clear line on stderr and a meaningful exit code;
+    loads each command's module when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        for module in COMMAND_MODULES.get(name, ()):
+            importlib.import_module(f"tui.cli.{module}").register(self)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -84,13 +110,11 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
     ctx.obj = session
     ctx.call_on_close(session.close)
     if ctx.invoked_subcommand is None:  # plain `staffdeck` opens the dashboard
+        from tui.cli import dashboard
+
         ctx.invoke(dashboard.tui, theme=os.environ.get(dashboard.THEME_ENV, "default"))
 
 
-from tui.cli import adr, brief, care, dashboard, history, items, rhythm, serve, views  # noqa: E402  (commands register on `cli`)
-
-for module in (dashboard, serve, items, rhythm, history, views, adr, brief, care):
-    module.register(cli)
 
 
 def main() -> None:

@@ -25,12 +25,7 @@ from tui.feed import FeedStopped, StoreFeed
 from tui.filters import parse_filter
 from tui.look import CONTROL_MARKS, Look
 from tui.remembered import recall, remember
-from tui.screens.context_notes import NotesScreen
-from tui.screens.create import CreatePicker
-from tui.screens.decision_log import DecisionLogScreen
-from tui.screens.follow_through import FollowThroughScreen
 from tui.screens.go_to_date import GoToDate
-from tui.screens.rhythm import RhythmScreen
 from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
 from tui.widgets.decision_queue import DecisionQueuePane
@@ -515,26 +510,36 @@ class DashboardScreen(Screen):
         self.query_one(DecisionQueuePane).focus()
         self.notify(f"As known when {key} was decided, {when(record.decided_at)}.", timeout=3)
 
+    # The screens behind a key load on first use, not with every launch.
+
     def action_decision_log(self) -> None:
+        from tui.screens.decision_log import DecisionLogScreen
+
         if self.present is None:
             return
         log = DecisionLogScreen(self.models(), self.shown_moment(), live=self.live)
         self.app.push_screen(log, lambda key: self.when_decided(key) if key else None)
 
     def action_follow_through(self) -> None:
+        from tui.screens.follow_through import FollowThroughScreen
+
         if self.present is not None:
             self.app.push_screen(FollowThroughScreen(self))
 
     def action_rhythm(self) -> None:
+        from tui.screens.rhythm import RhythmScreen
+
         if self.present is not None:
             self.app.push_screen(RhythmScreen(self))
 
     def action_context_notes(self) -> None:
+        from tui.screens.context_notes import NotesScreen
+
         if self.present is not None:
             self.app.push_screen(NotesScreen(self))
 
     def action_brief(self) -> None:
-        # Loaded on first use: Textual's Markdown view is a tenth of a second of every launch.
+        # Textual's Markdown view alone is a tenth of a second of a launch.
         from tui.screens.brief import brief_for_selection
 
         if screen := brief_for_selection(self):
@@ -549,6 +554,8 @@ class DashboardScreen(Screen):
         self.triage_desk.run(pane, name)
 
     def action_new(self) -> None:
+        from tui.screens.create import CreatePicker
+
         def picked(name: str | None) -> None:
             if name is not None:
                 self.triage_desk.run("new", name)
