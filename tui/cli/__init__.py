@@ -115,8 +115,6 @@ def cli(ctx: click.Context, store: str | None, at_text: str | None, actor: str |
         ctx.invoke(dashboard.tui, theme=os.environ.get(dashboard.THEME_ENV, "default"))
 
 
-
-
 def main() -> None:
     try:
         cli(prog_name="staffdeck")
