@@ -3,6 +3,7 @@
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
@@ -24,7 +25,14 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shows = self._keys_shown(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # A key starts compact, then is bound to the footer's (not
+                # compact): each change restyles it, twice a key, some 40 ms a
+                # footer. It starts as it will be. (The palette's key is not
+                # bound: it stays compact.)
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     @staticmethod
     def _keys_shown(screen: Screen) -> tuple:
