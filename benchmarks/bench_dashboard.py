@@ -11,7 +11,8 @@ untimed first launch) as an installed staffdeck has it:
 - launch, `--runs` fresh processes with nothing remembered (a first launch), then
   `--runs` with the store's present saved as the dashboard saves it (every later
   launch: the saved present and the events since): from the benchmark starting the process
-  (interpreter; imports: `tui.cli` as `staffdeck` loads it, then `tui.app`), and
+  (interpreter; imports: `tui.cli` and its dashboard command as plain `staffdeck` loads
+  them, then `tui.app`), and
   from constructing `Staffdeck` and `StaffdeckApp`, to the first full frame: the
   history loaded, the three tables holding rows, then `pilot.pause(0)` returned
   (every queued message handled, the frame drawn). Its parts: the app's start, the
