@@ -8,6 +8,7 @@ every row on each change: too slow to redraw on every time-travel key.)
 """
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -251,31 +252,39 @@ class Pane(Widget, can_focus=True):
 
 
 def _strip(cells: list[Text], widths: list[int], style: Style, width: int) -> Strip:
-    segments: list[Segment] = []
+    # Neighbours in the same style are one segment: a line is a handful of
+    # segments, not three a cell, and Textual carries each one through its
+    # styles, filters and compositor on every frame.
+    runs: list[tuple[str, Style]] = []
+    pad = " " * PAD
     for cell, cell_width in zip(cells, widths, strict=True):
-        segments.append(Segment(" " * PAD, style))
-        segments += _fit(cell, cell_width, style)
-        segments.append(Segment(" " * PAD, style))
+        _run(runs, pad, style)
+        for text, piece in _fit(cell, cell_width, style):
+            _run(runs, text, piece)
+        _run(runs, pad, style)
     used = sum(widths) + 2 * PAD * len(widths)  # each cell is fitted to its width
     if used < width:
-        segments.append(Segment(" " * (width - used), style))
-        return Strip(segments, width)
-    return Strip(segments, used).crop(0, width)
+        _run(runs, " " * (width - used), style)
+    strip = Strip([Segment(text, piece) for text, piece in runs], max(used, width))
+    return strip if used <= width else strip.crop(0, width)
 
 
-def _fit(text: Text, width: int, style: Style) -> list[Segment]:
-    """The cell's text in exactly `width` cells, cut with … when it is longer."""
-    content = visible(text.plain)  # one line: a line break or ESC is drawn as a mark
-    if cell_len(content) > width:
-        content = set_cell_size(content, max(0, width - 1)) + "…"
+def _run(runs: list[tuple[str, Style]], text: str, style: Style) -> None:
+    if runs and (runs[-1][1] is style or runs[-1][1] == style):
+        runs[-1] = (runs[-1][0] + text, style)
     else:
-        content = set_cell_size(content, width)
+        runs.append((text, style))
+
+
+def _fit(text: Text, width: int, style: Style) -> list[tuple[str, Style]]:
+    """The cell's text in exactly `width` cells, cut with … when it is longer."""
+    content = _fitted(text.plain, width)
     base = style + _style(text.style)
     if not text.spans:
-        return [Segment(content, base)]
+        return [(content, base)]
     # Few spans per cell (a severity inside "B-15 ! high"): style each stretch.
     cuts = sorted({0, len(content), *(s.start for s in text.spans), *(s.end for s in text.spans)})
-    segments = []
+    pieces = []
     for start, end in zip(cuts, cuts[1:], strict=False):
         if start >= len(content):
             break
@@ -283,8 +292,18 @@ def _fit(text: Text, width: int, style: Style) -> list[Segment]:
         for span in text.spans:
             if span.start <= start and end <= span.end:
                 piece += _style(span.style)
-        segments.append(Segment(content[start:end], piece))
-    return segments
+        pieces.append((content[start:end], piece))
+    return pieces
+
+
+@lru_cache(maxsize=16_384)
+def _fitted(text: str, width: int) -> str:
+    """`text` on one line in exactly `width` cells (statuses, owners and dates
+    repeat down every pane: each is measured once)."""
+    content = visible(text)  # one line: a line break or ESC is drawn as a mark
+    if cell_len(content) > width:
+        return set_cell_size(content, max(0, width - 1)) + "…"
+    return set_cell_size(content, width)
 
 
 def _style(style: str | Style) -> Style:
