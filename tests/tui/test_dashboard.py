@@ -31,6 +31,13 @@ def shown(screen: DashboardScreen) -> dict[str, list[str]]:
     return {pane: keys_in(screen, pane) for pane in ("workstreams", "decisions", "blockers")}
 
 
+def in_the_past(screen: DashboardScreen) -> bool:
+    """The banner is up, and every pane wears the past's border with it."""
+    banner = screen.query_one("#banner").display
+    assert {pane.has_class("past") for pane in screen.query(".pane")} == {banner}
+    return banner
+
+
 def loaded(app) -> bool:
     return isinstance(app.screen, DashboardScreen) and app.screen.history is not None
 
@@ -45,7 +52,7 @@ def test_the_dashboard_opens_on_the_store_as_it_is_now(sample_store, make_app):
         async with app.run_test(size=SIZE) as pilot:
             await until(lambda: loaded(app), pilot)
             screen = app.screen
-            assert screen.live and not screen.has_class("past")
+            assert screen.live and not in_the_past(screen)
             assert shown(screen) == expected(screen)
             assert all(shown(screen).values())  # every pane has rows
 
@@ -68,10 +75,10 @@ def test_time_keys_move_the_view_and_every_pane_agrees_with_as_of(sample_store, 
             for key, moment in steps:
                 await pilot.press(key)
                 assert screen.moment == moment
-                assert screen.has_class("past")
+                assert in_the_past(screen)
                 assert shown(screen) == expected(screen)
             await pilot.press("0")
-            assert screen.live and not screen.has_class("past")
+            assert screen.live and not in_the_past(screen)
             assert shown(screen) == expected(screen)
 
     run(scenario)
