@@ -138,6 +138,7 @@ class DashboardScreen(Screen):
         self._first_frame = threading.Event()
         self._models: ReadModels | None = None  # what the panes show now
         self._look: Look | None = None  # and in which colours
+        self._radar_picture: Text | None = None  # the blocker radar's subtitle
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
         self.counts: OpenCounts | None = None
@@ -382,7 +383,8 @@ class DashboardScreen(Screen):
                 pane.border_subtitle = known_at
         if known_at:
             picture.append(f" · {known_at}")
-        radar.border_subtitle = picture
+        if picture != self._radar_picture:  # each setting redraws the whole pane
+            radar.border_subtitle = self._radar_picture = picture
 
     def _show(self, what: str) -> None:
         """loading, empty, failed (a message in place of the panes) or panes.

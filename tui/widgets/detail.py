@@ -30,6 +30,7 @@ class DetailPane(ScrollView, can_focus=True):
         super().__init__(id=id, classes="pane")
         self.border_title = title
         self._lines: list[Text] = []
+        self._identities: list[tuple] = []  # of `_lines`, kept to compare the next with
         self._strips: list[Strip] = []  # the lines wrapped to the pane's width
         self._wrapped: dict[tuple, list[Strip]] = {}  # by line, at `_width`
         self._width = 0
@@ -49,8 +50,9 @@ class DetailPane(ScrollView, can_focus=True):
         # User text came in through `said`; `marked` catches any that did not.
         parts = [marked(part, lines=True) for part in parts]
         lines = [line for part in parts for line in part.split("\n", allow_blank=True)]
-        if list(map(_identity, lines)) != list(map(_identity, self._lines)):
-            self._lines = lines
+        identities = list(map(_identity, lines))
+        if identities != self._identities:
+            self._lines, self._identities = lines, identities
             self._wrap()
 
     def on_resize(self) -> None:
@@ -63,8 +65,7 @@ class DetailPane(ScrollView, can_focus=True):
         known = self._wrapped if width == self._width else {}
         self._width, self._wrapped, self._strips = width, {}, []
         console = self.app.console
-        for line in self._lines:
-            key = _identity(line)
+        for line, key in zip(self._lines, self._identities, strict=True):
             if (strips := known.get(key)) is None:
                 # A Text renders its own style only where it has spans: put it under all of it.
                 style = console.get_style(line.style)
