@@ -368,18 +368,16 @@ class DashboardScreen(Screen):
         picture = radar_picture(rows, look)
         self._show_detail()
         self.query_one(TimeBar).show(moment, self.live, recorded)
-        # One line each, always: no update here needs a new layout of the screen.
+        # One line: a new moment in it never needs a new layout of the screen.
         banner = self.query_one("#banner", Static)
         banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live", layout=False)
-        # The banner and the panes' own class, not a class on the screen: that
-        # restyles every widget on it, ~90 ms on the first key into the past.
+        # The banner and each pane marked on its own, not a class on the screen:
+        # that restyles every widget on it, ~90 ms on the first key into the past.
         banner.display = not self.live
-        for pane in self.query(".pane"):
-            if pane.has_class("past") == self.live:
-                pane.set_class(not self.live, "past")
         known_at = "" if self.live else f"as known at {when(moment)}"
-        for pane in self.query(".pane").exclude("#blockers"):
-            if pane.border_subtitle != known_at:
+        for pane in self.query(".pane"):
+            pane.set_class(not self.live, "past")  # restyles only when it changes
+            if pane is not radar and pane.border_subtitle != known_at:
                 pane.border_subtitle = known_at
         if known_at:
             picture.append(f" · {known_at}")
