@@ -299,6 +299,32 @@ def test_the_detail_pane_scrolls_to_the_end_of_a_long_record(sample_store, make_
     run(scenario)
 
 
+def test_the_detail_scrollbar_follows_its_record_through_time(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            detail = app.screen.query_one(DetailPane)
+            await pilot.press("4", "end")  # read to the end, then go back in time
+            lengths = set()
+            for _ in range(6):
+                await pilot.press("left_curly_bracket")
+                lines = len(detail.drawn_lines)
+                lengths.add(lines)
+                room = detail.scrollable_content_region.height
+                assert detail.virtual_size.height == lines
+                assert detail.show_vertical_scrollbar == (lines > room)
+                if lines > room:
+                    assert detail.vertical_scrollbar.window_virtual_size == lines
+                    await pilot.press("end")
+                    last = _words(detail.text.rstrip().splitlines()[-1])
+                    assert _words(_shown(detail)).endswith(last)
+                assert 0 <= detail.scroll_y <= detail.max_scroll_y
+            assert len(lengths) > 1  # the record's length changed on the way
+
+    run(scenario)
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())
 

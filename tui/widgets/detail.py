@@ -69,16 +69,32 @@ class DetailPane(ScrollView, can_focus=True):
             if (strips := known.get(key)) is None:
                 # A Text renders its own style only where it has spans: put it under all of it.
                 style = console.get_style(line.style)
+                # Most lines fit: Rich's wrap, which measures word by word, is for the rest.
+                fits = "\t" not in line.plain and line.cell_len <= width
                 strips = [
                     Strip(list(piece.render(console)), piece.cell_len)
                     .apply_style(style)
                     .extend_cell_length(width)
-                    for piece in line.wrap(console, width, overflow="fold")
+                    for piece in ([line] if fits else line.wrap(console, width, overflow="fold"))
                 ]
             self._wrapped[key] = strips
             self._strips += strips
-        self.virtual_size = Size(width, len(self._strips))
+        self._set_content_size(Size(width, len(self._strips)))
         self.refresh()
+
+    def _set_content_size(self, size: Size) -> None:
+        """A new length that keeps the scrollbar as it is (shown, or not) moves
+        only the scrollbar's thumb: setting `virtual_size` lays out the whole
+        screen again, ~10 ms on most time-travel keys, for a pane whose place
+        and size have not changed."""
+        old, room = self.virtual_size, self.container_size.height
+        if size.width != old.width or (size.height > room) != (old.height > room):
+            self.virtual_size = size  # the scrollbar comes or goes: that is a new layout
+            return
+        self.set_reactive(DetailPane.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = size.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)  # a shorter record: not past its end
 
     def render_lines(self, crop):
         self._base = self.rich_style  # once a redraw: it walks the widget's ancestors
