@@ -89,8 +89,19 @@ class ReadModels:
 
     @classmethod
     def restore(cls, snapshot: tuple) -> "ReadModels":
-        models = cls(tuple(part.copy() for part in snapshot[:-1]))
-        models.count = snapshot[-1]
+        *parts, count = snapshot
+        return cls._taking((*(part.copy() for part in parts), count))
+
+    def copy(self) -> "ReadModels":
+        """A fold to go on from here, leaving this one as it is (one copy of each
+        projection, where restoring a snapshot of it would make two)."""
+        return ReadModels._taking(self.snapshot())
+
+    @classmethod
+    def _taking(cls, parts: tuple) -> "ReadModels":
+        """Models made of these very parts (a snapshot's own copies)."""
+        models = cls(parts[:-1])
+        models.count = parts[-1]
         return models
 
     # ---- the questions the dashboard asks -----------------------------------

@@ -20,7 +20,7 @@ from events import Event, NoteLogged
 from events.gc import paused_gc
 from projections.open_counts import OpenCounts
 from projections.read_models import ReadModels
-from projections.time_travel import History
+from projections.time_travel import History, spacing_for
 from tui.feed import FeedStopped, StoreFeed
 from tui.filters import parse_filter
 from tui.look import CONTROL_MARKS, Look
@@ -238,7 +238,7 @@ class DashboardScreen(Screen):
             present = ReadModels.of(events)
             self.post_message(StoreLoaded(present=present))
             self._first_frame.wait(timeout=5)
-        history = History()
+        history = History(every=spacing_for(len(events)))
         history.extend(events)
         return history, saved
 
