@@ -8,6 +8,7 @@ import pytest
 from domain.service import Staffdeck
 from tests.tui.conftest import NOW, SIZE, fixed_clock, until
 from tui.screens.dashboard import DashboardScreen
+from tui.look import Look
 from tui.widgets.detail import DetailPane
 from tui.widgets.pane import Pane
 
@@ -420,9 +421,24 @@ def test_the_palette_switches_to_the_projector_theme(sample_store, make_app):
         app = make_app(sample_store)
         async with app.run_test(size=SIZE) as pilot:
             await until(lambda: loaded(app), pilot)
+            dashboard = app.screen
+            before = _state_colours(dashboard)
             await pilot.press("ctrl+p", *"theme", "enter")
             await pilot.pause()
             await pilot.press(*"high-contrast", "enter")
             await until(lambda: app.theme == "staffdeck-high-contrast", pilot)
+            await pilot.pause()
+            # The rows are drawn again in the new theme's colours, not the old one's.
+            look = Look.of(app.get_css_variables())
+            after = _state_colours(dashboard)
+            assert after and after <= {look.good.color, look.warn.color}
+            assert not after & before
 
     run(scenario)
+
+
+def _state_colours(screen) -> set:
+    """The colours the workstream map draws its "on track" and "AT RISK" states in."""
+    pane = screen.query_one("#workstreams", Pane)
+    segments = [s for y in range(pane.content_size.height) for s in pane.render_line(y)]
+    return {s.style.color for s in segments if "on track" in s.text or "AT RISK" in s.text}

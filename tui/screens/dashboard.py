@@ -138,6 +138,7 @@ class DashboardScreen(Screen):
         self._first_frame = threading.Event()
         self._models: ReadModels | None = None  # what the panes show now
         self._look: Look | None = None  # and in which colours
+        self._look_theme = ""  # the theme they are of
         self._radar_picture: Text | None = None  # the blocker radar's subtitle
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
@@ -352,8 +353,11 @@ class DashboardScreen(Screen):
         if self.showing == "empty":
             self.query_one("#empty", Static).update(Text(EMPTY))
             return
-        # Colours come from the theme; read once a refresh (the detail pane uses them too).
-        look = self._look = Look.of(self.app.get_css_variables())
+        # Colours come from the theme (the detail pane uses them too); read once a
+        # theme: the theme's variables take a millisecond to gather.
+        if self._look is None or self._look_theme != self.app.theme:
+            self._look, self._look_theme = Look.of(self.app.get_css_variables()), self.app.theme
+        look = self._look
         moment, models = self.shown_moment(), self.models()
         self._models = models
         now = time.monotonic()
