@@ -202,9 +202,10 @@ class DashboardScreen(Screen):
         self._first_frame.wait(timeout=5)
         self._measure_shape(history.events)
         by_key: dict[str, list[Event]] = defaultdict(list)
-        for event in history.events:
-            for key in _shown_under(event):
-                by_key[key].append(event)
+        with paused_gc(keep=True):  # an index kept as long as the history
+            for event in history.events:
+                for key in _shown_under(event):
+                    by_key[key].append(event)
         self.post_message(HistoryIndexed(by_key))
         try:
             with self.feed.store() as deck:
