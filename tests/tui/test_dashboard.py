@@ -7,8 +7,8 @@ import pytest
 
 from domain.service import Staffdeck
 from tests.tui.conftest import NOW, SIZE, fixed_clock, until
-from tui.screens.dashboard import DashboardScreen
 from tui.look import Look
+from tui.screens.dashboard import DashboardScreen
 from tui.widgets.detail import DetailPane
 from tui.widgets.pane import Pane
 
