@@ -278,6 +278,35 @@ def test_a_required_field_left_empty_is_named_and_nothing_is_written(sample_stor
     run(scenario)
 
 
+def test_a_problem_goes_once_the_field_is_put_right_and_comes_back_if_it_is_not(
+    sample_store, make_app
+):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            await select(pilot, screen, "decisions", "D-22")
+            await pilot.press("d")
+            await type_into(pilot, "review_by", "someday")
+            assert problem(app, "review_by").startswith("'someday' is not a date")
+            for _ in "someday":
+                await pilot.press("backspace")
+            await pilot.press(*"2026-12-01")
+            assert problem(app, "review_by") == ""
+            await pilot.press("ctrl+s")  # choice and reasoning are still empty
+            await pilot.pause()
+            assert problem(app, "choice").endswith("is needed.")
+            assert problem(app, "reasoning") == "Reasoning is needed."
+            assert problem(app, "review_by") == ""
+            await type_into(pilot, "choice", "x")
+            assert problem(app, "choice") == ""
+            await pilot.press("ctrl+s")  # the same problem again: still shown
+            await pilot.pause()
+            assert problem(app, "reasoning") == "Reasoning is needed."
+
+    run(scenario)
+
+
 @pytest.mark.parametrize(
     "field, typed, says",
     [

@@ -78,6 +78,7 @@ class FormScreen(ModalScreen[Event | None]):
         self.aside = aside  # something to show beside the answers, as they change
         self.warning = warning
         self.writing = False
+        self._saying: dict[str, str] = {}  # what each message line shows now (none: "")
 
     def compose(self) -> ComposeResult:
         with FormBody(classes="dialog form"):
@@ -166,9 +167,18 @@ class FormScreen(ModalScreen[Event | None]):
         return answers, wrong
 
     def _show_problem(self, field: Field, problem: str) -> None:
-        shown = self.query_one(f"#problem-{field.name}", Static)
-        shown.update(said(problem))  # a refusal may quote a title: data, never markup
-        shown.display = bool(problem)
+        self._say(f"#problem-{field.name}", problem)
+
+    def _say(self, where: str, message: str) -> None:
+        """Show a message under a field or the form, or hide it when there is none.
+        Only a change is shown: each update lays the form out again, and a submit
+        checks every field (~20 ms, before the write even starts)."""
+        if self._saying.get(where, "") == message:
+            return
+        self._saying[where] = message
+        shown = self.query_one(where, Static)
+        shown.update(said(message))  # a refusal may quote a title: data, never markup
+        shown.display = bool(message)
 
     def _field_of(self, widget: Widget) -> Field | None:
         name = (widget.id or "").removeprefix("field-")
@@ -226,9 +236,7 @@ class FormScreen(ModalScreen[Event | None]):
         self._show_refusal(f"Not recorded: {message}" if known else message)
 
     def _show_refusal(self, message: str) -> None:
-        shown = self.query_one("#form-refused", Static)
-        shown.update(said(message))
-        shown.display = bool(message)
+        self._say("#form-refused", message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
