@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -83,14 +83,15 @@ class FormScreen(ModalScreen[Event | None]):
     def compose(self) -> ComposeResult:
         with FormBody(classes="dialog form"):
             yield Label(said(self.title_text), classes="dialog-title")
+            # A field's parts straight in the body, no container of their own: each
+            # widget is mounted, styled and styled again as the form opens.
             for number, field in enumerate(self.fields):
-                with Vertical(classes="form-field"):
-                    mark = "" if field.required else "  (optional)"
-                    yield Label(said(field.label + mark), classes="form-label")
-                    if field.hint:
-                        yield Static(said(field.hint), classes="form-hint")
-                    yield self._widget(field)
-                    yield Static("", id=f"problem-{field.name}", classes="form-problem")
+                mark = "" if field.required else "  (optional)"
+                yield Label(said(field.label + mark), classes="form-label")
+                if field.hint:
+                    yield Static(said(field.hint), classes="form-hint")
+                yield self._widget(field)
+                yield Static("", id=f"problem-{field.name}", classes="form-problem")
                 if number == 0 and self.aside is not None:  # beside what it is about
                     yield Static("", id="form-aside", classes="form-aside")
             if self.warning:
