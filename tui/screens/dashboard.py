@@ -138,7 +138,6 @@ class DashboardScreen(Screen):
         self._first_frame = threading.Event()
         self._models: ReadModels | None = None  # what the panes show now
         self._look: Look | None = None  # and in which colours
-        self._look_theme = ""  # the theme they are of
         self._radar_picture: Text | None = None  # the blocker radar's subtitle
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
@@ -172,8 +171,12 @@ class DashboardScreen(Screen):
         self._show("loading")
         self.query_one("#workstreams").focus()
         # Colours that carry meaning are drawn into the rows: a new theme redraws them.
-        self.watch(self.app, "theme", lambda _theme: self.refresh_view(), init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self._load()
+
+    def _theme_changed(self, _theme: str) -> None:
+        self._look = None  # read again, from the new theme
+        self.refresh_view()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_BELOW, "narrow")
@@ -356,8 +359,8 @@ class DashboardScreen(Screen):
             return
         # Colours come from the theme (the detail pane uses them too); read once a
         # theme: the theme's variables take a millisecond to gather.
-        if self._look is None or self._look_theme != self.app.theme:
-            self._look, self._look_theme = Look.of(self.app.get_css_variables()), self.app.theme
+        if self._look is None:
+            self._look = Look.of(self.app.get_css_variables())
         look = self._look
         moment, models = self.shown_moment(), self.models()
         self._models = models
