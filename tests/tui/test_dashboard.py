@@ -117,6 +117,31 @@ def test_the_past_has_its_banner_and_every_pane_says_the_moment(sample_store, ma
     run(scenario)
 
 
+def test_the_time_bar_marker_stands_at_the_moment_shown_from_its_first_frame(
+    sample_store, make_app
+):
+    def marker(screen) -> str:
+        return str(screen.query_one("#marker").render())
+
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app) and app.screen.counts is not None, pilot)
+            screen = app.screen
+            live = marker(screen)
+            assert "2026-11-20 09:00" in live
+            # No frame between: the marker is drawn with the moment, not after it.
+            screen.go(NOW - timedelta(days=30))
+            month_back = marker(screen)
+            assert "2026-10-21 09:00" in month_back
+            assert month_back.index("▲") < live.index("▲")  # further left: earlier
+            await pilot.press("right_curly_bracket")
+            assert "2026-10-28 09:00" in marker(screen)
+            assert month_back.index("▲") < marker(screen).index("▲")
+
+    run(scenario)
+
+
 def test_go_to_accepts_relative_dates_and_refuses_nonsense(sample_store, make_app):
     async def scenario():
         app = make_app(sample_store)

@@ -19,6 +19,7 @@ class TimeBar(Vertical):
         self._moment: datetime | None = None
         self._shown: tuple[datetime, bool, int] | None = None
         self._lost: tuple[datetime, str] | None = None  # since when the store is out of reach, why
+        self._marker: Text | None = None  # as drawn last
 
     def compose(self) -> ComposeResult:
         yield Static(id="moment-line")
@@ -67,7 +68,11 @@ class TimeBar(Vertical):
         self._place_marker()
 
     def _place_marker(self) -> None:
-        # After layout: the marker's column depends on the sparkline's width.
+        # The marker's column depends on the sparkline's width. Drawn now, in the
+        # frame that shows the new moment; drawn again after the next layout, in
+        # case that moves the sparkline (a change only: each update is a frame).
+        if self.query_one("#spark-blockers", Sparkline).size.width:
+            self._draw_marker()
         self.call_after_refresh(self._draw_marker)
 
     def _draw_marker(self) -> None:
@@ -85,4 +90,6 @@ class TimeBar(Vertical):
             marker = Text(" " * max(0, column - len(label) - 1))
             marker.append(f"{label} ", style="dim")
             marker.append("▲", style="bold")
-        self.query_one("#marker", Static).update(marker, layout=False)
+        if marker != self._marker:
+            self._marker = marker
+            self.query_one("#marker", Static).update(marker, layout=False)
