@@ -21,7 +21,9 @@ untimed first launch) as an installed staffdeck has it:
 - time travel, in one more process: `--keys` presses of `[`, `{` and `]` in turn,
   each posted as the terminal driver posts a key, timed to the new moment shown
   (the binding runs `refresh_view` at once), to the app's own first frame after
-  it, and to `pilot.pause(0)` returned (settled: the target is judged on this);
+  it, and to the last frame it set off, once every message is handled and nothing
+  is left to draw (settled: the target is judged on this; read from the app's
+  state, not through `pilot.pause`, whose own messages would be timed with it);
 - triage, in the same process after the appends: `--triage` status reports made
   from the dashboard on a workstream: `s` posted as a key, timed to its form drawn;
   then the form's submit (`ctrl+s`), timed to the new event in the screen's present
@@ -440,11 +442,11 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
         app.post_message(key)
         await _until(lambda shown=before: screen.moment is not shown, f"moving on {character}", 0)
         moved = time.time()
-        await pilot.pause(0)
-        settled.append((time.time() - posted) * 1000)
+        await _until(lambda: _quiet(app), f"the frame of {character}", 0)
         handled.append((moved - posted) * 1000)
         bound = max(at for at in marks.dispatched[id(key)] if at <= moved)  # its binding ran
         first.append((marks.drawn_after(bound) - posted) * 1000)
+        settled.append((marks.frames[-1] - posted) * 1000)  # the last frame the key set off
     harness = []
     for press in range(HARNESS_KEYS):
         name, _ = KEYS[press % len(KEYS)]
@@ -453,6 +455,18 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
             await pilot.pause()
         harness.append(pressing.seconds * 1000)
     return {"first": first, "handled": handled, "settled": settled, "harness": harness}
+
+
+def _quiet(app) -> bool:
+    """Whether every message is handled and every change drawn. Read, not asked:
+    `pilot.pause` posts a message to every widget and waits for each, a few
+    milliseconds of the app's own loop that a terminal's key never costs."""
+    screen = app.screen
+    waiting = (screen._layout_required, screen._scroll_required, screen._repaint_required)
+    # Callbacks run after the next frame, and may change it.
+    if any(waiting) or screen._dirty_widgets or screen._callbacks:
+        return False
+    return all(not node.message_queue_size for node in (app, *screen.walk_children(with_self=True)))
 
 
 async def _appended(pilot, marks: Marks, store: str, count: int, interval: float) -> dict:
