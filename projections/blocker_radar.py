@@ -68,11 +68,17 @@ class Blockers:
         BlockerReopened,
     )
 
-    def __init__(self, blockers: dict[str, BlockerState] | None = None):
-        self.blockers = blockers if blockers is not None else {}
+    def __init__(self, snapshot: tuple | dict[str, BlockerState] | None = None):
+        # The open ones' keys, kept as the fold goes: the radar and the map read
+        # the few open blockers, not every one ever raised (most are resolved).
+        if isinstance(snapshot, tuple):
+            self.blockers, self.open = snapshot
+        else:  # rows alone (a saved present): their open keys are found once
+            self.blockers = snapshot if snapshot is not None else {}
+            self.open = {key: None for key, b in self.blockers.items() if b.is_open}
 
-    def snapshot(self) -> dict[str, BlockerState]:
-        return self.blockers.copy()
+    def snapshot(self) -> tuple[dict[str, BlockerState], dict[str, None]]:
+        return (self.blockers.copy(), self.open.copy())
 
     def apply(self, event: Event) -> None:
         # Cases in order of how often they come: the fold is the rebuild's hot loop.
@@ -82,6 +88,7 @@ class Blockers:
                 state = replace(
                     blockers[event.key], resolved_at=event.at, resolution=event.resolution
                 )
+                self.open.pop(event.key, None)
             case BlockerRaised():
                 state = BlockerState(
                     key=event.key,
@@ -94,6 +101,7 @@ class Blockers:
                     needed_by=event.needed_by,
                     depends_on=event.depends_on,
                 )
+                self.open[event.key] = None
             case BlockerSeverityChanged():
                 state = replace(blockers[event.key], severity=event.severity)
             case BlockerEscalated():
@@ -112,12 +120,14 @@ class Blockers:
                     escalated_to=None,
                     reopened_count=old.reopened_count + 1,
                 )
+                self.open[event.key] = None
             case _:
                 return
         blockers[event.key] = state
 
     def open_blockers(self) -> list[BlockerState]:
-        return [b for b in self.blockers.values() if b.resolved_at is None]
+        blockers = self.blockers
+        return [blockers[key] for key in self.open]
 
 
 def blocker_radar(

@@ -85,6 +85,18 @@ def log_rows(records: Iterable[DecisionRecord], today: date) -> list[LogRow]:
     ]
 
 
+def review_order(review_by: date, key: str) -> int:
+    """Reviews in date order, those due the same day in key order, as one int:
+    the queue sorts thousands of them on every time-travel key."""
+    number = key.rpartition("-")[2]
+    return review_by.toordinal() << 32 | (int(number) if number.isdigit() else 0)
+
+
+def reviews_due_by(today: date) -> int:
+    """The `review_order` every review due by `today` is below."""
+    return (today.toordinal() + 1) << 32
+
+
 def review_due(record: DecisionRecord, today: date) -> bool:
     """Decided, and its review-by date has come."""
     return record.status == "decided" and record.review_by is not None and record.review_by <= today
@@ -103,11 +115,31 @@ class DecisionLog:
         DecisionWithdrawn,
     )
 
-    def __init__(self, decisions: dict[str, DecisionRecord] | None = None):
-        self.decisions = decisions if decisions is not None else {}
+    def __init__(self, snapshot: tuple | dict[str, DecisionRecord] | None = None):
+        # Indexes kept as the fold goes, so that the queue reads the decisions it
+        # shows, not every one ever raised: the open ones' keys, and the decided
+        # ones with a review-by date, each with its place in the order of reviews.
+        if isinstance(snapshot, tuple):
+            self.decisions, self.open, self.reviews = snapshot
+        else:  # records alone (a saved present): their indexes are built once
+            self.decisions = snapshot if snapshot is not None else {}
+            self.open, self.reviews = {}, {}
+            for record in self.decisions.values():
+                self._index(record)
 
-    def snapshot(self) -> dict[str, DecisionRecord]:
-        return self.decisions.copy()
+    def snapshot(self) -> tuple[dict[str, DecisionRecord], dict[str, None], dict[str, int]]:
+        return (self.decisions.copy(), self.open.copy(), self.reviews.copy())
+
+    def _index(self, record: DecisionRecord) -> None:
+        key = record.key
+        if record.status in OPEN_STATUSES:
+            self.open[key] = None
+        else:
+            self.open.pop(key, None)
+        if record.status == "decided" and record.review_by is not None:
+            self.reviews[key] = review_order(record.review_by, key)
+        else:
+            self.reviews.pop(key, None)
 
     def apply(self, event: Event) -> None:
         decisions = self.decisions
@@ -127,6 +159,7 @@ class DecisionLog:
                 deciders=event.deciders,
                 history=(event,),
             )
+            self.open[event.key] = None
             return
         record = decisions[event.key]
         history = record.history + (event,)
@@ -170,6 +203,7 @@ class DecisionLog:
                     history=newer.history + (event,),
                 )
         decisions[event.key] = record
+        self._index(record)
 
     def search(self, words: str) -> list[DecisionRecord]:
         """Decisions whose fields contain every word (case-insensitive), newest first."""

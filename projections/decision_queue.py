@@ -2,11 +2,10 @@
 
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
-from operator import attrgetter
 
 import msgspec
 
-from projections.decision_log import OPEN_STATUSES, DecisionLog, DecisionRecord
+from projections.decision_log import DecisionLog, DecisionRecord, reviews_due_by
 
 
 class QueueRow(msgspec.Struct, frozen=True, kw_only=True, gc=False):
@@ -66,15 +65,9 @@ def decision_queue(log: DecisionLog, now: datetime) -> QueueRows:
     """Open decisions, overdue first then by due date (none last); then decided
     ones whose review-by date has passed, as "review due"."""
     today = now.date()
-    waiting: list[DecisionRecord] = []
-    reviews: list[DecisionRecord] = []
+    records = log.decisions
     # Records are sorted before any row is built, and rows are built as they are read.
-    for record in log.decisions.values():
-        status = record.status
-        if status in OPEN_STATUSES:
-            waiting.append(record)
-        elif status == "decided" and record.review_by is not None and record.review_by <= today:
-            reviews.append(record)
+    waiting = [records[key] for key in log.open]
 
     def urgency(record: DecisionRecord) -> tuple:
         due = record.due
@@ -82,10 +75,11 @@ def decision_queue(log: DecisionLog, now: datetime) -> QueueRows:
         return (not overdue, due is None, due or date.max, record.key)
 
     waiting.sort(key=urgency)
-    # Waiting decisions come before reminders to review settled ones. The log
-    # holds records in the order they were raised, so a stable sort on the date
-    # alone leaves reviews due the same day in key order, quicker than a tuple key.
-    reviews.sort(key=attrgetter("review_by"))
+    # Waiting decisions come before reminders to review settled ones.
+    by, order = reviews_due_by(today), log.reviews
+    due = [key for key, place in order.items() if place < by]
+    due.sort(key=order.__getitem__)
+    reviews = [records[key] for key in due]
     return QueueRows(waiting + reviews, len(reviews), now)
 
 

@@ -23,6 +23,11 @@ def _ignore(event: Event) -> None:
     """Events no read model folds yet (context notes reach only the timeline)."""
 
 
+def _copied(part):
+    """A copy of one projection's snapshot: its rows, or its rows and their indexes."""
+    return tuple(p.copy() for p in part) if isinstance(part, tuple) else part.copy()
+
+
 class ReadModels:
     """The fold of a stream of events into every projection.
 
@@ -90,7 +95,7 @@ class ReadModels:
     @classmethod
     def restore(cls, snapshot: tuple) -> "ReadModels":
         *parts, count = snapshot
-        return cls._taking((*(part.copy() for part in parts), count))
+        return cls._taking((*map(_copied, parts), count))
 
     def copy(self) -> "ReadModels":
         """A fold to go on from here, leaving this one as it is (one copy of each
