@@ -381,7 +381,7 @@ class DashboardScreen(Screen):
         banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live", layout=False)
         # The banner and each pane marked on its own, not a class on the screen:
         # that restyles every widget on it, ~90 ms on the first key into the past.
-        banner.display = not self.live
+        banner.styles.offset = (0, -1 if self.live else 0)
         known_at = "" if self.live else f"as known at {when(moment)}"
         for pane in self.query(".pane"):
             pane.set_class(not self.live, "past")  # restyles only when it changes
