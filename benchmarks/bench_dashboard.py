@@ -27,7 +27,9 @@ untimed first launch) as an installed staffdeck has it:
 - triage, in the same process after the appends: `--triage` status reports made
   from the dashboard on a workstream: `s` posted as a key, timed to its form drawn;
   then the form's submit (`ctrl+s`), timed to the new event in the screen's present
-  and to the first frame after it. The submit's figure is also given less the
+  and to the first frame after it. Each key is posted once the app is idle (as for
+  time travel), as a person's keys come: not while the checks of the values just
+  put in the form, or the frames after the last submit, still run. The submit's figure is also given less the
   service's own write (the commit and its fsync, timed around the service call),
   which the target leaves out;
 - live, in the same process, back to live: another process appends `--appends`
@@ -526,6 +528,9 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
     deck.report_status = timed
     opened, shown = [], []
     for number in range(count):
+        # Each key from an idle app, as a person's keys come: not while the last
+        # submit's frames, or the checks of the values just typed, still run.
+        await _until(lambda: _quiet(app), "the dashboard idle", 0)
         posted = time.time()
         app.post_message(Key("s", "s"))
         await _until(lambda at=posted: marks.first_frame_after(at, FormScreen), "the form drawn", 0)
@@ -534,6 +539,7 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
         form.query_one("#field-state", Select).value = STATES[number % len(STATES)]
         form.query_one("#field-note", Input).value = f"Triage {number + 1} of {count}"
         before = len(screen.present)
+        await _until(lambda: _quiet(app), "the form idle", 0)
         posted = time.time()
         app.post_message(Key("ctrl+s", None))
         await _until(lambda n=before: len(screen.present) > n, "the event shown", 0)
