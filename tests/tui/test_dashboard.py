@@ -1,6 +1,7 @@
 """The dashboard, driven by keys: what each pane shows, now and as known at any moment."""
 
 import asyncio
+import threading
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,9 @@ import pytest
 from domain.service import Staffdeck
 from tests.tui.conftest import NOW, SIZE, fixed_clock, until
 from tui.look import Look
+from tui.screens import dashboard
 from tui.screens.dashboard import DashboardScreen
+from tui.screens.form import FormScreen
 from tui.widgets.detail import DetailPane
 from tui.widgets.pane import Pane
 
@@ -61,6 +64,36 @@ def test_the_dashboard_opens_on_the_store_as_it_is_now(sample_store, make_app):
             assert screen.live and not in_the_past(screen)
             assert shown(screen) == expected(screen)
             assert all(shown(screen).values())  # every pane has rows
+
+    run(scenario)
+
+
+def test_while_the_store_is_read_the_panes_wait_empty_and_the_time_bar_says_so(
+    sample_store, make_app, monkeypatch
+):
+    reading = threading.Event()
+    recall = dashboard.recall
+
+    def slow_recall(deck):  # the store itself, read only once the test has looked
+        reading.wait(timeout=10)
+        return recall(deck)
+
+    monkeypatch.setattr(dashboard, "recall", slow_recall)
+
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: isinstance(app.screen, DashboardScreen), pilot)
+            await pilot.pause()
+            screen = app.screen
+            moment_line = screen.query_one("#moment-line")
+            assert screen.query_one("#panes").display and not screen.query_one("#empty").display
+            assert "Reading the store …" in str(moment_line.render())
+            assert shown(screen) == {"workstreams": [], "decisions": [], "blockers": []}
+            reading.set()
+            await until(lambda: loaded(app), pilot)
+            assert "Reading the store" not in str(moment_line.render())
+            assert shown(screen) == expected(screen)
 
     run(scenario)
 
@@ -433,6 +466,10 @@ def test_a_first_event_turns_the_empty_state_into_the_dashboard(sqlite_store, ma
                 other.close()
             await until(lambda: app.screen.showing == "panes", pilot)
             assert keys_in(app.screen, "workstreams") == ["W-1"]
+            # Its keys work at once: the pane has the focus, not nothing.
+            assert app.screen.focused is app.screen.query_one("#workstreams")
+            await pilot.press("s")
+            assert isinstance(app.screen, FormScreen)
 
     run(scenario)
 

@@ -139,6 +139,7 @@ class DashboardScreen(Screen):
         self._models: ReadModels | None = None  # what the panes show now
         self._look: Look | None = None  # and in which colours
         self._radar_picture: Text | None = None  # the blocker radar's subtitle
+        self._banner_up = False  # on the top line (the past), or above the screen
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
         self.counts: OpenCounts | None = None
@@ -162,7 +163,7 @@ class DashboardScreen(Screen):
             yield DecisionQueuePane()
             yield BlockerRadarPane()
             yield DetailPane()
-        yield Static("Reading the store …", id="empty")
+        yield Static(id="empty")
         yield FilterBar()
         yield KeysFooter()
 
@@ -381,7 +382,9 @@ class DashboardScreen(Screen):
         banner.update(f"AS KNOWN AT {when(moment)} · read-only · press 0 for live", layout=False)
         # The banner and each pane marked on its own, not a class on the screen:
         # that restyles every widget on it, ~90 ms on the first key into the past.
-        banner.styles.offset = (0, -1 if self.live else 0)
+        if self._banner_up == self.live:  # moved only when it changes: each move is a layout
+            self._banner_up = not self.live
+            banner.styles.offset = (0, 0 if self._banner_up else -1)
         known_at = "" if self.live else f"as known at {when(moment)}"
         for pane in self.query(".pane"):
             pane.set_class(not self.live, "past")  # restyles only when it changes
@@ -393,15 +396,22 @@ class DashboardScreen(Screen):
             radar.border_subtitle = self._radar_picture = picture
 
     def _show(self, what: str) -> None:
-        """loading, empty, failed (a message in place of the panes) or panes.
+        """loading (the panes, empty, and the time bar saying so), panes, or empty
+        or failed (a message in place of the panes).
 
-        Each part's own `display`, not a class on the screen: a screen's class
-        restyles every widget on it, a tenth of a second on the first frame."""
+        The panes are laid out while the store is read: the frame that fills them
+        is then drawn once, where showing them with their rows laid the screen out
+        twice (new sizes ask for a second layout), ~60 ms of a launch at 100k
+        events. Each part's own `display`, not a class on the screen: a screen's
+        class restyles every widget on it, a tenth of a second on the first frame."""
         if what != self.showing:
             self.showing = what
-            self.query_one("#empty").display = what != "panes"
-            self.query_one("#panes").display = what == "panes"
-            self.query_one(TimeBar).display = what == "panes"
+            panes = what in ("loading", "panes")
+            self.query_one("#empty").display = not panes
+            self.query_one("#panes").display = panes
+            self.query_one(TimeBar).display = panes
+            if panes and self.focused is None:  # hidden, a pane loses the focus
+                self.query_one(f"#{self.last_table}").focus()
 
     def _show_detail(self) -> None:
         if self._models is None or self._look is None:

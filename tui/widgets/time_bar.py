@@ -22,7 +22,7 @@ class TimeBar(Vertical):
         self._marker: Text | None = None  # as drawn last
 
     def compose(self) -> ComposeResult:
-        yield Static(id="moment-line")
+        yield Static(Text(" Reading the store …", style="bold"), id="moment-line")  # until shown
         with Horizontal(classes="spark-row"):
             yield Label("open blockers", classes="spark-label")
             yield Sparkline([], id="spark-blockers")
