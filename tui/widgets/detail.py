@@ -3,6 +3,7 @@ latest events across the store."""
 
 from datetime import datetime
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -19,6 +20,32 @@ HISTORY = 20  # an item's latest events; the CLI's `log KEY` has them all
 NOTES = 10  # the latest notes linked to it; `note search --link KEY` has them all
 
 
+class _Line:
+    """A line that fits the pane's width, drawn the first time it is shown: a
+    record of 80 lines shows 18 at once, and most are never scrolled to."""
+
+    __slots__ = ("text", "strip")
+
+    def __init__(self, text: Text):
+        self.text = text
+        self.strip: Strip | None = None
+
+    def drawn(self, console, width: int) -> Strip:
+        if self.strip is None:
+            self.strip = _strip(self.text, console, width)
+        return self.strip
+
+
+def _strip(piece: Text, console, width: int) -> Strip:
+    """One line of a Text, padded to `width` (one Strip made, not three)."""
+    # A Text renders its own style only where it has spans: put it under all of it.
+    segments = Segment.apply_style(piece.render(console), console.get_style(piece.style))
+    pad = width - piece.cell_len
+    if pad > 0:
+        return Strip([*segments, Segment(" " * pad)], width)
+    return Strip(list(segments), piece.cell_len)
+
+
 class DetailPane(ScrollView, can_focus=True):
     """Its lines wrapped once each and kept: a time-travel key changes a line or
     two of the detail, and wrapping all of it again (as a Static does) was the
@@ -31,8 +58,8 @@ class DetailPane(ScrollView, can_focus=True):
         self.border_title = title
         self._lines: list[Text] = []
         self._identities: list[tuple] = []  # of `_lines`, kept to compare the next with
-        self._strips: list[Strip] = []  # the lines wrapped to the pane's width
-        self._wrapped: dict[tuple, list[Strip]] = {}  # by line, at `_width`
+        self._strips: list[Strip | _Line] = []  # the lines wrapped to the pane's width
+        self._wrapped: dict[tuple, list[Strip | _Line]] = {}  # by line, at `_width`
         self._width = 0
         self._base: Style | None = None  # set as each redraw starts
 
@@ -44,7 +71,11 @@ class DetailPane(ScrollView, can_focus=True):
     @property
     def drawn_lines(self) -> list[Strip]:
         """Every line as it is drawn, on screen now or scrolled to (for tests)."""
-        return list(self._strips)
+        return [self._drawn(index) for index in range(len(self._strips))]
+
+    def _drawn(self, index: int) -> Strip:
+        line = self._strips[index]
+        return line if isinstance(line, Strip) else line.drawn(self.app.console, self._width)
 
     def show(self, parts: list[Text]) -> None:
         # User text came in through `said`; `marked` catches any that did not.
@@ -67,16 +98,12 @@ class DetailPane(ScrollView, can_focus=True):
         console = self.app.console
         for line, key in zip(self._lines, self._identities, strict=True):
             if (strips := known.get(key)) is None:
-                # A Text renders its own style only where it has spans: put it under all of it.
-                style = console.get_style(line.style)
                 # Most lines fit: Rich's wrap, which measures word by word, is for the rest.
-                fits = "\t" not in line.plain and line.cell_len <= width
-                strips = [
-                    Strip(list(piece.render(console)), piece.cell_len)
-                    .apply_style(style)
-                    .extend_cell_length(width)
-                    for piece in ([line] if fits else line.wrap(console, width, overflow="fold"))
-                ]
+                if "\t" not in line.plain and line.cell_len <= width:
+                    strips = [_Line(line)]
+                else:
+                    pieces = line.wrap(console, width, overflow="fold")
+                    strips = [_strip(piece, console, width) for piece in pieces]
             self._wrapped[key] = strips
             self._strips += strips
         self._set_content_size(Size(width, len(self._strips)))
@@ -105,7 +132,7 @@ class DetailPane(ScrollView, can_focus=True):
         base = self._base or self.rich_style
         if index >= len(self._strips):
             return Strip.blank(self._width, base)
-        return self._strips[index].apply_style(base)
+        return self._drawn(index).apply_style(base)
 
 
 def _identity(line: Text) -> tuple:
