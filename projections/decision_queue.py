@@ -1,5 +1,6 @@
 """The decision queue: what is waiting to be decided, most urgent first."""
 
+import functools
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
@@ -32,7 +33,7 @@ class QueueRows(Sequence[QueueRow]):
         self._records, self._first_review, self._now = records, len(records) - reviews, now
         self._built: dict[int, QueueRow] = {}
 
-    @property
+    @functools.cached_property
     def keys(self) -> list[str]:
         return [record.key for record in self._records]
 

@@ -61,7 +61,7 @@ class Pane(Widget, can_focus=True):
         self._all: tuple[list[str], Sequence[Any]] = ([], [])  # every row, before the filter
         self._keys: list[str] = []  # the item each shown row is of
         self._rows: Sequence[Any] = []  # the read model's rows: read only as they are drawn
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = None  # row by key: built when first asked
         self._fresh: set[str] = set()
         self._look: Look | None = None
         self._cells: dict[str, list[Text]] = {}  # built as rows come into view
@@ -90,7 +90,7 @@ class Pane(Widget, can_focus=True):
             self._rows, self._fresh = rows, fresh
             return
         self._keys, self._rows, self._fresh, self._look = keys, rows, fresh, look
-        self._index = {key: i for i, key in enumerate(keys)}
+        self._index = None  # 33,000 rows at 1M events: built only if a lookup needs it
         self._cells = {}
         if not self.select(keep):
             self.cursor = min(self.cursor, max(0, len(rows) - 1))
@@ -138,7 +138,10 @@ class Pane(Widget, can_focus=True):
     def cell_text(self, key: str, column: str) -> str:
         """What a cell says, as plain text (for tests and screen readers)."""
         labels = [label for label, _, _ in self.COLUMNS]
-        return self._cells_of(self._index[key])[labels.index(column)].plain
+        row = self._row_of(key)
+        if row is None:
+            raise KeyError(key)
+        return self._cells_of(row)[labels.index(column)].plain
 
     @property
     def selected_key(self) -> str | None:
@@ -150,10 +153,19 @@ class Pane(Widget, can_focus=True):
         return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
 
     def select(self, key: str | None) -> bool:
-        if key is None or key not in self._index:
+        row = None if key is None else self._row_of(key)
+        if row is None:
             return False
-        self.cursor = self._index[key]
+        self.cursor = row
         return True
+
+    def _row_of(self, key: str) -> int | None:
+        # Most often the cursor's item is still on the cursor's row: no index needed.
+        if 0 <= self.cursor < len(self._keys) and self._keys[self.cursor] == key:
+            return self.cursor
+        if self._index is None:
+            self._index = {item: row for row, item in enumerate(self._keys)}
+        return self._index.get(key)
 
     def _cells_of(self, index: int) -> list[Text]:
         key = self._keys[index]
