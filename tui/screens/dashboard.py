@@ -399,10 +399,10 @@ class DashboardScreen(Screen):
         """loading (the panes, empty, and the time bar saying so), panes, or empty
         or failed (a message in place of the panes).
 
-        The panes are laid out while the store is read: the frame that fills them
-        is then drawn once, where showing them with their rows laid the screen out
-        twice (new sizes ask for a second layout), ~60 ms of a launch at 100k
-        events. Each part's own `display`, not a class on the screen: a screen's
+        The panes are laid out while the store is read, so the frame that fills
+        them has their sizes already: shown only then, they took a layout, and
+        their new sizes asked for another, while the reader folded history beside
+        them. Each part's own `display`, not a class on the screen: a screen's
         class restyles every widget on it, a tenth of a second on the first frame."""
         if what != self.showing:
             self.showing = what
