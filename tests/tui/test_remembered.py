@@ -37,7 +37,7 @@ def launch(make_app, store: str) -> dict:
             await until(lambda: screen.by_key is not None, pilot)
             first["shown"], first["expected"] = shown(screen), expected(screen)
             first["count"] = len(screen.present)
-            await pilot.pause(0.3)  # the present is saved after the history is indexed
+            await until(lambda: screen.following, pilot)  # the present saved by then
 
     asyncio.run(scenario())
     return first

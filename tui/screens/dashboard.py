@@ -77,6 +77,11 @@ class HistoryIndexed(Message):
         self.by_key = by_key
 
 
+class Following(Message):
+    """The launch's reading is done (history, its index, the present saved for the
+    next launch): from here the worker only follows the store."""
+
+
 class StoreAdvanced(Message):
     """New events are waiting in the screen's inbox; a flood collapses into one."""
 
@@ -133,6 +138,7 @@ class DashboardScreen(Screen):
         self.history: History | None = None  # every event: time travel needs it
         self._recalled: ReadModels | None = None  # the present until the history is read
         self.by_key: dict[str, list[Event]] | None = None  # None until indexed
+        self.following = False  # the launch's reading done: only new events from here
         self._inbox: list[Event] = []  # filled by the feed's thread, emptied by the UI's
         self._inbox_lock = threading.Lock()
         self._first_frame = threading.Event()
@@ -218,6 +224,7 @@ class DashboardScreen(Screen):
             return
         except StoreError:
             pass  # only a cache for the next launch; the feed says what is wrong
+        self.post_message(Following())
         self.feed.follow(self.deliver, self._reach_changed)
 
     def _reach_changed(self, why: str | None) -> None:
@@ -274,6 +281,9 @@ class DashboardScreen(Screen):
         self.history, self._recalled = message.history, message.present
         self.refresh_view()
         self.call_after_refresh(self._first_frame.set)
+
+    def on_following(self, _message: Following) -> None:
+        self.following = True
 
     def on_history_indexed(self, message: HistoryIndexed) -> None:
         self.by_key = message.by_key
