@@ -29,9 +29,9 @@ untimed first launch) as an installed staffdeck has it:
   then the form's submit (`ctrl+s`), timed to the new event in the screen's present
   and to the first frame after it. Each key is posted once the app is idle (as for
   time travel), as a person's keys come: not while the checks of the values just
-  put in the form, or the frames after the last submit, still run. The submit's figure is also given less the
-  service's own write (the commit and its fsync, timed around the service call),
-  which the target leaves out;
+  put in the form, or the frames after the last submit, still run. The submit's
+  figure is also given less the service's own write (the commit and its fsync,
+  timed around the service call), which the target leaves out;
 - live, in the same process, back to live: another process appends `--appends`
   status reports to an open workstream, `--interval` apart, printing the time each
   append returned; the latency runs from then to the screen's handler taking the
