@@ -62,6 +62,7 @@ class DetailPane(ScrollView, can_focus=True):
         self._wrapped: dict[tuple, list[Strip | _Line]] = {}  # by line, at `_width`
         self._width = 0
         self._base: Style | None = None  # set as each redraw starts
+        self._scrollbars_for: tuple | None = None  # (size, container, length) they were set for
 
     @property
     def text(self) -> str:
@@ -122,6 +123,20 @@ class DetailPane(ScrollView, can_focus=True):
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.window_virtual_size = size.height
         self.scroll_y = self.validate_scroll_y(self.scroll_y)  # a shorter record: not past its end
+        self._scrollbars_for = (self._size, self._container_size, size)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout=True):
+        """Every layout of the screen hands a scroll view the size it is arranged
+        at as its virtual size, which differs from any record longer than the
+        pane, so its scrollbars are set again and drawn in one more frame, ~25 ms
+        after the layout's own (the first key into the past lays the screen out).
+        Skipped when the pane's size and its record's length are those the
+        scrollbars were last set for."""
+        if (size, container_size, self.virtual_size) == self._scrollbars_for:
+            return False
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        self._scrollbars_for = (self._size, self._container_size, self.virtual_size)
+        return resized
 
     def render_lines(self, crop):
         self._base = self.rich_style  # once a redraw: it walks the widget's ancestors
