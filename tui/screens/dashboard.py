@@ -28,6 +28,7 @@ from tui.remembered import recall, remember
 from tui.screens.go_to_date import GoToDate
 from tui.triage import TriageDesk
 from tui.widgets.blocker_radar import BlockerRadarPane, radar_picture
+from tui.widgets.border import set_subtitle, subtitle
 from tui.widgets.decision_queue import DecisionQueuePane
 from tui.widgets.detail import DetailPane, detail_of, when
 from tui.widgets.keys_footer import KeysFooter
@@ -398,12 +399,13 @@ class DashboardScreen(Screen):
         known_at = "" if self.live else f"as known at {when(moment)}"
         for pane in self.query(".pane"):
             pane.set_class(not self.live, "past")  # restyles only when it changes
-            if pane is not radar and pane.border_subtitle != known_at:
-                pane.border_subtitle = known_at
+            if pane is not radar and subtitle(pane) != known_at:
+                set_subtitle(pane, known_at)
         if known_at:
             picture.append(f" · {known_at}")
-        if picture != self._radar_picture:  # each setting redraws the whole pane
-            radar.border_subtitle = self._radar_picture = picture
+        if picture != self._radar_picture:
+            set_subtitle(radar, picture)
+            self._radar_picture = picture
 
     def _show(self, what: str) -> None:
         """loading (the panes, empty, and the time bar saying so), panes, or empty
