@@ -5,6 +5,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from textual.geometry import Region
 
 from domain.service import Staffdeck
 from tests.tui.conftest import NOW, SIZE, fixed_clock, until
@@ -176,6 +177,47 @@ def test_the_time_bar_marker_stands_at_the_moment_shown_from_its_first_frame(
             await pilot.press("right_curly_bracket")
             assert "2026-10-28 09:00" in marker(screen)
             assert month_back.index("▲") < marker(screen).index("▲")
+
+    run(scenario)
+
+
+def test_each_pane_on_screen_is_what_it_holds_after_every_key(sample_store, make_app):
+    """Panes redraw only the lines that changed: none may be left showing what was."""
+
+    def lines(widget) -> list[list[tuple]]:
+        # Through the widget's line cache, as the next frame draws them.
+        drawn = widget.render_lines(Region(0, 0, *widget.outer_size))
+        return [[(segment.text, segment.style) for segment in strip] for strip in drawn]
+
+    def stale(screen) -> list[str]:
+        found = []
+        for widget in screen.query(".pane"):
+            kept = lines(widget)
+            widget.refresh()  # every line drawn afresh from what the pane holds
+            if lines(widget) != kept:
+                found.append(widget.id)
+        return found
+
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            screen = app.screen
+            keys = [
+                "left_square_bracket", "left_curly_bracket", "j", "j", "left_curly_bracket",
+                "tab", "k", "right_square_bracket", "end", "left_curly_bracket", "tab", "j",
+                "right_curly_bracket", "home", "0", "pagedown", "left_square_bracket", "0",
+            ]  # fmt: skip
+            for key in keys:
+                await pilot.press(key)
+                assert stale(screen) == [], key
+            other = Staffdeck(sample_store, actor="pm", clock=fixed_clock)
+            try:
+                raised = other.raise_blocker("Fresh", workstream="W-1", severity="high")
+            finally:
+                other.close()
+            await until(lambda: raised.key in keys_in(screen, "blockers"), pilot)
+            assert stale(screen) == []
 
     run(scenario)
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -95,6 +95,7 @@ class DetailPane(ScrollView, can_focus=True):
         if width <= 0:
             return  # not laid out yet: wrapped when it is
         known = self._wrapped if width == self._width else {}
+        before, top = self._strips if known else [], self.scroll_offset.y
         self._width, self._wrapped, self._strips = width, {}, []
         console = self.app.console
         for line, key in zip(self._lines, self._identities, strict=True):
@@ -108,7 +109,22 @@ class DetailPane(ScrollView, can_focus=True):
             self._wrapped[key] = strips
             self._strips += strips
         self._set_content_size(Size(width, len(self._strips)))
-        self.refresh()
+        self._redraw(before, top)
+
+    def _redraw(self, before: list, top: int) -> None:
+        """Mark for drawing again the lines on screen that changed, and only
+        those: a time-travel key changes a line or two of the record, most
+        often none of those in sight. A kept line is the very object it was."""
+        height = self.scrollable_content_region.height
+        if not before or self.scroll_offset.y != top or not height:
+            self.refresh()
+            return
+        now = self._strips
+        for y in range(height):
+            index = top + y
+            was = before[index] if index < len(before) else None
+            if (now[index] if index < len(now) else None) is not was:
+                self.refresh(Region(0, y, self._width, 1))
 
     def _set_content_size(self, size: Size) -> None:
         """A new length that keeps the scrollbar as it is (shown, or not) moves

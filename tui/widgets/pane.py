@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -43,7 +44,7 @@ class Pane(Widget, can_focus=True):
         Binding("home", "move(-1_000_000)", "First", show=False),
         Binding("end", "move(1_000_000)", "Last", show=False),
     ]
-    cursor = reactive(0, always_update=True)
+    cursor = reactive(0, always_update=True, repaint=False)  # _redraw: the lines that change
 
     class Highlighted(Message):
         """The cursor moved to another item."""
@@ -68,6 +69,7 @@ class Pane(Widget, can_focus=True):
         self._top = 0  # the first row shown
         self._layouts: dict[int, list[tuple[int, int]]] = {}  # by the pane's width
         self._paint: tuple[Style, ...] = ()  # set as each redraw starts
+        self._drawn: list[tuple | None] = []  # how each line under the header looks
 
     # ---- what a pane module says -------------------------------------------
 
@@ -86,33 +88,38 @@ class Pane(Widget, can_focus=True):
             kept = [i for i, row in enumerate(rows) if self.row_filter.matches(row)]
             keys, rows = [keys[i] for i in kept], [rows[i] for i in kept]
             self._show_filter(len(rows))
-        if self._draws_the_same(keys, rows, fresh, look):
-            self._rows, self._fresh = rows, fresh
-            return
         self._keys, self._rows, self._fresh, self._look = keys, rows, fresh, look
         self._index = None  # 33,000 rows at 1M events: built only if a lookup needs it
         self._cells = {}
         if not self.select(keep):
             self.cursor = min(self.cursor, max(0, len(rows) - 1))
-        self.refresh()
+        self._redraw()
 
-    def _draws_the_same(
-        self, keys: list[str], rows: Sequence[Any], fresh: set[str], look: Look
-    ) -> bool:
-        """Whether these rows draw just what the pane shows now. Then it is not drawn
-        again: an event elsewhere must not repaint every pane, which on a slow
-        terminal, or a browser tab across the network, is most of a live update."""
-        if keys != self._keys or look != self._look or len(rows) != len(self._rows):
-            return False
-        shown = range(self._top, min(len(rows), self._top + self.content_size.height))
-        if any(
-            rows[i] != self._rows[i] or (keys[i] in fresh) != (keys[i] in self._fresh)
-            for i in shown
-        ):
-            return False
-        # Rows out of sight may have changed: they are drawn afresh when scrolled to.
-        self._cells = {keys[i]: self._cells[keys[i]] for i in shown if keys[i] in self._cells}
-        return True
+    def _redraw(self) -> None:
+        """Mark for drawing again the lines that now look different, and only
+        those. A time-travel key gives most rows a new age or a new neighbour off
+        screen, and yet leaves most lines on screen as they were; an event
+        elsewhere must not repaint every pane either, which on a slow terminal,
+        or a browser tab across the network, is most of a live update."""
+        lines = [self._line_look(y) for y in range(1, self.content_size.height)]
+        if not lines:  # not laid out yet: drawn whole when it is
+            self._drawn = []
+            self.refresh()
+            return
+        width, old = self.content_size.width, self._drawn
+        changed = [y for y, line in enumerate(lines, start=1) if y > len(old) or old[y - 1] != line]
+        for start, end in _runs(changed):
+            self.refresh(Region(0, start, width, end - start))
+        self._drawn = lines
+
+    def _line_look(self, y: int) -> tuple | None:
+        """What content line `y` (below the header) draws: its cells, marks and cursor."""
+        index = self._top + y - 1
+        if index >= len(self._rows):
+            return None
+        key = self._keys[index]
+        cells = tuple(_identity(cell) for cell in self._cells_of(index))
+        return (key, cells, key in self._fresh, index == self.cursor)
 
     def filter(self, text: str, row_filter: RowFilter) -> None:
         """Show only the rows `row_filter` matches (all of them, when it is empty)."""
@@ -182,7 +189,7 @@ class Pane(Widget, can_focus=True):
             self._top = new
         elif new >= self._top + body:
             self._top = new - body + 1
-        self.refresh()
+        self._redraw()
         if old != new or not self._rows:
             self.post_message(self.Highlighted(self, self.selected_key))
 
@@ -316,6 +323,22 @@ def _fitted(text: str, width: int) -> str:
     if cell_len(content) > width:
         return set_cell_size(content, max(0, width - 1)) + "…"
     return set_cell_size(content, width)
+
+
+def _identity(cell: Text) -> tuple:
+    """What a cell looks like: its text, its style and its styled stretches."""
+    return (cell.plain, str(cell.style), *cell.spans)
+
+
+def _runs(lines: list[int]) -> list[tuple[int, int]]:
+    """[2, 3, 4, 7] -> [(2, 5), (7, 8)]: one region to redraw per run of lines."""
+    runs: list[tuple[int, int]] = []
+    for y in lines:
+        if runs and runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], y + 1)
+        else:
+            runs.append((y, y + 1))
+    return runs
 
 
 def _style(style: str | Style) -> Style:
