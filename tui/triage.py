@@ -32,6 +32,7 @@ class TriageDesk:
     def __init__(self, screen: "DashboardScreen"):
         self.screen = screen
         self.done: list[Event] = []  # this session's changes, newest last: what `u` takes back
+        self.forms: dict[str, FormScreen] = {}  # by action: opened again while they fit
 
     # ---- may we write? -----------------------------------------------------------
 
@@ -79,14 +80,35 @@ class TriageDesk:
             return
         selection = self.selection(key)
         aside = self._similar_decisions(selection) if action.name == "new_decision" else None
-        form = FormScreen(
-            action.title(key),
-            action.fields(selection),
-            lambda answers: self.write(action, key, answers),
-            aside=aside,
-            warning=action.warning,
-        )
-        self.screen.app.push_screen(form, self.recorded)
+        title, fields = action.title(key), action.fields(selection)
+
+        def write(answers: Answers) -> Event:
+            return self.write(action, key, answers)
+
+        app, kept = self.screen.app, f"{action.pane}:{action.name}"
+        form = self.forms.get(kept)
+        if (
+            form is not None
+            and form not in app.screen_stack
+            and form.takes(fields, aside=aside is not None, warning=action.warning)
+        ):
+            form.reopen(title, fields, write, aside=aside)
+        else:
+            form = FormScreen(title, fields, write, aside=aside, warning=action.warning)
+            self._keep(kept, form)
+        app.push_screen(form, self.recorded)
+
+    def _keep(self, kept: str, form: FormScreen) -> None:
+        """Keep the form mounted once closed, to open again for the next item (a
+        Textual screen stays mounted while it is installed); one per action."""
+        app = self.screen.app
+        if (old := self.forms.get(kept)) is not None:
+            if old in app.screen_stack:
+                return  # still open: the new form is used once, not kept
+            app.uninstall_screen(old)
+            old.remove()
+        app.install_screen(form, f"triage-{kept}-{id(self)}")
+        self.forms[kept] = form
 
     def write(self, action: Triage, key: str | None, answers: Answers) -> Event:
         """In a worker thread: append through the service, then read it back at once."""

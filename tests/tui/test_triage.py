@@ -413,6 +413,116 @@ def test_escape_cancels_a_form_and_writes_nothing(sample_store, make_app):
     run(scenario)
 
 
+def test_a_form_opened_again_for_another_item_starts_afresh_and_writes_to_it(
+    sample_store, make_app
+):
+    def fresh(form, key: str) -> bool:
+        """Its title names `key`, its field is empty, no message, the focus in it."""
+        return (
+            f"Resolve {key}" in str(form.query_one(".dialog-title").render())
+            and form.query_one("#field-resolution", Input).value == ""
+            and problem(app, "resolution") == refused(app) == ""
+            and app.focused is form.query_one("#field-resolution")
+        )
+
+    app = make_app(sample_store)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            radar = screen.present.blocker_radar(screen.now())
+            other = next(row.key for row in radar if row.key != "B-43")
+            await select(pilot, screen, "blockers", "B-43")
+            await pilot.press("r")
+            first = app.screen
+            await type_into(pilot, "resolution", "notice sent")
+            deck = store_of(sample_store)  # someone else resolves it first
+            deck.resolve_blocker("B-43", resolution="done elsewhere")
+            deck.close()
+            await pilot.press("enter")
+            await until(lambda: refused(app), pilot)
+            await pilot.press("escape")
+            await select(pilot, screen, "blockers", other)
+            await pilot.press("r")
+            assert app.screen is first  # opened again: the case this test is about
+            assert fresh(app.screen, other)
+            await pilot.press("ctrl+s")  # left empty: its problem shown, then closed
+            await pilot.pause()
+            assert problem(app, "resolution").endswith("is needed.")
+            await pilot.press("escape", "r")
+            assert fresh(app.screen, other)
+            await pilot.press(*"vendor answered", "enter")
+            await until(lambda: isinstance(app.screen, DashboardScreen), pilot)
+            resolved = last_event(sample_store, other)
+            assert tag_of(resolved) == "blocker.resolved"
+            assert resolved.resolution == "vendor answered"
+            assert last_event(sample_store, "B-43").resolution == "done elsewhere"
+
+    run(scenario)
+
+
+def test_a_status_form_opened_again_shows_the_new_workstreams_state(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            states = {row.key: row.state for row in screen.present.workstream_map(screen.now())}
+            first = "W-2"
+            second = next(k for k, s in states.items() if s not in (states[first], "paused"))
+            await select(pilot, screen, "workstreams", first)
+            await pilot.press("s")
+            assert app.screen.query_one("#field-state", Select).value == states[first]
+            await choose(pilot, "state", "paused")
+            await type_into(pilot, "note", "half a thought")
+            await pilot.press("escape")
+            await select(pilot, screen, "workstreams", second)
+            await pilot.press("s")
+            form = app.screen
+            assert form.query_one("#field-state", Select).value == states[second]
+            assert app.focused is form.query_one("#field-state")  # not the note, as left
+            assert form.query_one("#field-note", Input).value == ""
+            await type_into(pilot, "note", "on track again")
+            await submit(pilot, app)
+            reported = last_event(sample_store, second)
+            assert (reported.state, reported.note) == (states[second], "on track again")
+
+    run(scenario)
+
+
+def test_a_note_form_opened_again_forgets_the_last_notes_text_and_its_edits(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            await select(pilot, screen, "workstreams", "W-1")
+            await pilot.press("n", "n")
+            await until(lambda: isinstance(app.screen, FormScreen), pilot)
+            await type_into(pilot, "text", "not for\nthe record")
+            await choose(pilot, "kind", "question")
+            await pilot.press("escape")
+            await select(pilot, screen, "workstreams", "W-2")
+            await pilot.press("n", "n")
+            await until(lambda: isinstance(app.screen, FormScreen), pilot)
+            form = app.screen
+            text = form.query_one("#field-text", TextArea)
+            assert text.text == ""
+            assert form.query_one("#field-kind", Select).value == "signal"
+            assert form.query_one("#field-links", Input).value == "W-2"
+            text.focus()
+            await pilot.press("ctrl+z")  # the last note's typing is not this field's to undo
+            assert text.text == ""
+            await type_into(pilot, "text", "Customers ask for voice")
+            await submit(pilot, app)
+            note = screen.triage_desk.done[-1]
+            assert (note.text, note.kind, note.links) == (
+                "Customers ask for voice",
+                "signal",
+                ("W-2",),
+            )
+
+    run(scenario)
+
+
 # ---- undo -------------------------------------------------------------------------
 
 
