@@ -26,8 +26,8 @@ untimed first launch) as an installed staffdeck has it:
   state, not through `pilot.pause`, whose own messages would be timed with it);
 - triage, in the same process after the appends: `--triage` status reports made
   from the dashboard on a workstream: `s` posted as a key, timed to its form drawn;
-  then the form's submit (`ctrl+s`), timed to the new event in the screen's present
-  and to the first frame after it. Each key is posted once the app is idle (as for
+  then the form's submit (`ctrl+s`), timed to the screen's handler taking the new
+  event and to the first frame after that. Each key is posted once the app is idle (as for
   time travel), as a person's keys come: not while the checks of the values just
   put in the form, or the frames after the last submit, still run. The submit's
   figure is also given less the service's own write (the commit and its fsync,
@@ -539,13 +539,16 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
         form = app.screen
         form.query_one("#field-state", Select).value = STATES[number % len(STATES)]
         form.query_one("#field-note", Input).value = f"Triage {number + 1} of {count}"
-        before = len(screen.present)
         await _until(lambda: _quiet(app), "the form idle", 0)
+        handed = len(marks.advanced)
         posted = time.time()
         app.post_message(Key("ctrl+s", None))
-        await _until(lambda n=before: len(screen.present) > n, "the event shown", 0)
-        arrived = time.time()
-        await _until(lambda at=arrived: marks.first_frame_after(at, type(screen)), "the frame", 0)
+        # Looked at every few ms, not in a busy loop: while the write runs in its
+        # thread, a spinning loop here would hold the interpreter from it, which a
+        # terminal's idle app never does. The marks hold the times.
+        await _until(lambda n=handed: len(marks.advanced) > n, "the event handed to the screen")
+        arrived = marks.advanced[handed]
+        await _until(lambda at=arrived: marks.first_frame_after(at, type(screen)), "the frame")
         shown.append((marks.drawn_after(arrived, type(screen)) - posted) * 1000)
     return {"opened": opened, "shown": shown, "write": writes}
 
