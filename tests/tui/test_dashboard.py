@@ -36,6 +36,27 @@ def shown(screen: DashboardScreen) -> dict[str, list[str]]:
     return {pane: keys_in(screen, pane) for pane in ("workstreams", "decisions", "blockers")}
 
 
+def cells_wrong(screen: DashboardScreen) -> list[tuple[str, str]]:
+    """(pane, item) of each row whose cells say other than its row at the moment shown."""
+    moment = screen.shown_moment()
+    models = screen.history.as_of(moment)
+    look = Look.of(screen.app.get_css_variables())
+    rows = {
+        "workstreams": models.workstream_map(moment),
+        "decisions": models.decision_queue(moment),
+        "blockers": models.blocker_radar(moment),
+    }
+    wrong = []
+    for name, expected_rows in rows.items():
+        pane = screen.query_one(f"#{name}", Pane)
+        labels = [label for label, _, _ in pane.COLUMNS]
+        for row in expected_rows:
+            says = [cell.plain for cell in pane.cells(row, look)]
+            if [pane.cell_text(row.key, label) for label in labels] != says:
+                wrong.append((name, row.key))
+    return wrong
+
+
 def in_the_past(screen: DashboardScreen) -> bool:
     """The banner is up, and every pane wears the past's border with it."""
     banner = banner_shown(screen)
@@ -117,9 +138,11 @@ def test_time_keys_move_the_view_and_every_pane_agrees_with_as_of(sample_store, 
                 assert screen.moment == moment
                 assert in_the_past(screen)
                 assert shown(screen) == expected(screen)
+                assert cells_wrong(screen) == []  # each row's cells, ages and all
             await pilot.press("0")
             assert screen.live and not in_the_past(screen)
             assert shown(screen) == expected(screen)
+            assert cells_wrong(screen) == []
 
     run(scenario)
 

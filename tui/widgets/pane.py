@@ -65,7 +65,10 @@ class Pane(Widget, can_focus=True):
         self._index: dict[str, int] | None = None  # row by key: built when first asked
         self._fresh: set[str] = set()
         self._look: Look | None = None
-        self._cells: dict[str, list[Text]] = {}  # built as rows come into view
+        # (row, its cells) by key, built as rows come into view; the last rows'
+        # are kept through a `show`, for the rows that come back the same.
+        self._cells: dict[str, tuple[Any, list[Text]]] = {}
+        self._kept: dict[str, tuple[Any, list[Text]]] = {}
         self._top = 0  # the first row shown
         self._layouts: dict[int, list[tuple[int, int]]] = {}  # by the pane's width
         self._paint: tuple[Style, ...] = ()  # set as each redraw starts
@@ -88,12 +91,14 @@ class Pane(Widget, can_focus=True):
             kept = [i for i, row in enumerate(rows) if self.row_filter.matches(row)]
             keys, rows = [keys[i] for i in kept], [rows[i] for i in kept]
             self._show_filter(len(rows))
+        self._kept = self._cells if look == self._look else {}
         self._keys, self._rows, self._fresh, self._look = keys, rows, fresh, look
         self._index = None  # 33,000 rows at 1M events: built only if a lookup needs it
         self._cells = {}
+        # The cursor is set either way, and setting it redraws what changed.
         if not self.select(keep):
             self.cursor = min(self.cursor, max(0, len(rows) - 1))
-        self._redraw()
+        self._kept = {}
 
     def _redraw(self) -> None:
         """Mark for drawing again the lines that now look different, and only
@@ -118,8 +123,7 @@ class Pane(Widget, can_focus=True):
         if index >= len(self._rows):
             return None
         key = self._keys[index]
-        cells = tuple(_identity(cell) for cell in self._cells_of(index))
-        return (key, cells, key in self._fresh, index == self.cursor)
+        return (key, _Look(self._cells_of(index)), key in self._fresh, index == self.cursor)
 
     def filter(self, text: str, row_filter: RowFilter) -> None:
         """Show only the rows `row_filter` matches (all of them, when it is empty)."""
@@ -176,10 +180,16 @@ class Pane(Widget, can_focus=True):
 
     def _cells_of(self, index: int) -> list[Text]:
         key = self._keys[index]
-        if key not in self._cells:
-            assert self._look is not None
-            self._cells[key] = self.cells(self._rows[index], self._look)
-        return self._cells[key]
+        if (built := self._cells.get(key)) is None:
+            row = self._rows[index]
+            kept = self._kept.get(key)
+            if kept is not None and kept[0] == row:  # most rows, after an event elsewhere
+                built = kept
+            else:
+                assert self._look is not None
+                built = (row, self.cells(row, self._look))
+            self._cells[key] = built
+        return built[1]
 
     # ---- the cursor ---------------------------------------------------------
 
@@ -323,6 +333,25 @@ def _fitted(text: str, width: int) -> str:
     if cell_len(content) > width:
         return set_cell_size(content, max(0, width - 1)) + "…"
     return set_cell_size(content, width)
+
+
+class _Look:
+    """A line's cells, compared by how they look: the very same cells (a row that
+    came back unchanged) without looking."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self, cells: list[Text]):
+        self.cells = cells
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Look):
+            return NotImplemented
+        return self.cells is other.cells or list(map(_identity, self.cells)) == list(
+            map(_identity, other.cells)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _identity(cell: Text) -> tuple:
