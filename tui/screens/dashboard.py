@@ -4,6 +4,7 @@ import threading
 import time
 from collections import defaultdict
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from rich.text import Text
 from textual import on, work
@@ -12,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
 from domain.service import Staffdeck
@@ -181,6 +183,12 @@ class DashboardScreen(Screen):
         # Colours that carry meaning are drawn into the rows: a new theme redraws them.
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self._load()
+
+    @cached_property
+    def pane_widgets(self) -> tuple[Widget, ...]:
+        """The four panes, found once: a query by class walks every widget on the
+        screen, half a millisecond on each refresh of the view."""
+        return tuple(self.query_one(f"#{pane}") for pane in PANES)
 
     def _theme_changed(self, _theme: str) -> None:
         self._look = None  # read again, from the new theme
@@ -397,7 +405,7 @@ class DashboardScreen(Screen):
             self._banner_up = not self.live
             banner.styles.offset = (0, 0 if self._banner_up else -1)
         known_at = "" if self.live else f"as known at {when(moment)}"
-        for pane in self.query(".pane"):
+        for pane in self.pane_widgets:
             pane.set_class(not self.live, "past")  # restyles only when it changes
             if pane is not radar and subtitle(pane) != known_at:
                 set_subtitle(pane, known_at)
@@ -465,7 +473,7 @@ class DashboardScreen(Screen):
             self._current = widget.id
             if isinstance(widget, Pane):
                 self.last_table = widget.id
-            for pane in self.query(".pane"):
+            for pane in self.pane_widgets:
                 pane.set_class(pane.id == widget.id, "current")
             self._show_tabs()
             if isinstance(widget, Pane):
