@@ -5,6 +5,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from textual.color import Color
 from textual.geometry import Region
 
 from domain.service import Staffdeck
@@ -60,7 +61,9 @@ def cells_wrong(screen: DashboardScreen) -> list[tuple[str, str]]:
 def in_the_past(screen: DashboardScreen) -> bool:
     """The banner is up, and every pane wears the past's border with it."""
     banner = banner_shown(screen)
-    assert {pane.has_class("past") for pane in screen.query(".pane")} == {banner}
+    warning = Color.parse(screen.app.get_css_variables()["warning"])
+    borders = {pane.styles.border_top for pane in screen.query(".pane")}
+    assert (borders == {("round", warning)}) == banner
     return banner
 
 
@@ -546,6 +549,23 @@ def test_live_on_sqlite(sqlite_store, make_app):
 @pytest.mark.postgres
 def test_live_on_postgres(postgres_store, make_app):
     live_append_appears(postgres_store, make_app)
+
+
+def test_the_past_keeps_its_border_through_a_change_of_theme(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app), pilot)
+            await pilot.press("left_curly_bracket")
+            before = app.get_css_variables()["warning"]
+            app.theme = "staffdeck-high-contrast"
+            await pilot.pause()
+            assert app.get_css_variables()["warning"] != before
+            assert in_the_past(app.screen)  # in the new theme's warning colour
+            await pilot.press("0")
+            assert not in_the_past(app.screen)
+
+    run(scenario)
 
 
 def test_the_palette_switches_to_the_projector_theme(sample_store, make_app):

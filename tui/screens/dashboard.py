@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Grid
 from textual.message import Message
 from textual.screen import Screen
@@ -149,6 +150,8 @@ class DashboardScreen(Screen):
         self._look: Look | None = None  # and in which colours
         self._radar_picture: Text | None = None  # the blocker radar's subtitle
         self._banner_up = False  # on the top line (the past), or above the screen
+        self._past_colour = Color(0, 0, 0)  # the theme's warning colour: the past's border
+        self._past_border: tuple | None = None  # set over the panes' own borders
         self.moment: datetime | None = None  # None: live
         self.fresh: dict[str, float] = {}  # key → when its mark fades (monotonic)
         self.counts: OpenCounts | None = None
@@ -380,7 +383,9 @@ class DashboardScreen(Screen):
         # Colours come from the theme (the detail pane uses them too); read once a
         # theme: the theme's variables take a millisecond to gather.
         if self._look is None:
-            self._look = Look.of(self.app.get_css_variables())
+            variables = self.app.get_css_variables()
+            self._look = Look.of(variables)
+            self._past_colour = Color.parse(variables["warning"])
         look = self._look
         moment, models = self.shown_moment(), self.models()
         self._models = models
@@ -404,9 +409,16 @@ class DashboardScreen(Screen):
         if self._banner_up == self.live:  # moved only when it changes: each move is a layout
             self._banner_up = not self.live
             banner.styles.offset = (0, 0 if self._banner_up else -1)
+        # The past's border colour is set on each pane, over the stylesheet's (and
+        # over its focus colour): a class would restyle the pane from the
+        # stylesheet, ~1.5 ms a pane as the first key enters the past.
+        border = None if self.live else ("round", self._past_colour)
+        if border != self._past_border:  # None: the stylesheet's again
+            self._past_border = border
+            for pane in self.pane_widgets:
+                pane.styles.border = border
         known_at = "" if self.live else f"as known at {when(moment)}"
         for pane in self.pane_widgets:
-            pane.set_class(not self.live, "past")  # restyles only when it changes
             if pane is not radar and subtitle(pane) != known_at:
                 set_subtitle(pane, known_at)
         if known_at:
