@@ -139,9 +139,9 @@ class FormScreen(ModalScreen[Event | None]):
     def takes(self, fields: list[Field], *, aside: bool, warning: str) -> bool:
         """Whether these fields are the ones built here, but for their values:
         then this form can be opened again for them."""
-        return (aside, warning) == (self.aside is not None, self.warning) and list(
-            map(_shape, fields)
-        ) == list(map(_shape, self.fields))
+        if (aside, warning) != (self.aside is not None, self.warning):
+            return False
+        return list(map(_shape, fields)) == list(map(_shape, self.fields))
 
     def reopen(
         self,
