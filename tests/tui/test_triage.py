@@ -6,6 +6,7 @@ shown in the form, undo, the palette, filters, and writes refused in the past.
 """
 
 import asyncio
+import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -519,6 +520,36 @@ def test_a_note_form_opened_again_forgets_the_last_notes_text_and_its_edits(samp
                 "signal",
                 ("W-2",),
             )
+
+    run(scenario)
+
+
+def test_escape_while_the_write_runs_keeps_the_form_until_it_is_recorded(
+    sample_store, make_app, monkeypatch
+):
+    release = threading.Event()
+    resolve = Staffdeck.resolve_blocker
+
+    def slow_resolve(deck, *args, **kwargs):  # a slow disk's fsync
+        release.wait(timeout=10)
+        return resolve(deck, *args, **kwargs)
+
+    monkeypatch.setattr(Staffdeck, "resolve_blocker", slow_resolve)
+
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            await select(pilot, screen, "blockers", "B-43")
+            await pilot.press("r", *"notice sent", "enter")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, FormScreen)  # the write is not called back
+            assert refused(app).startswith("Still writing to the store")
+            release.set()
+            await until(lambda: isinstance(app.screen, DashboardScreen), pilot)
+            assert last_event(sample_store, "B-43").resolution == "notice sent"
+            assert screen.triage_desk.done[-1].key == "B-43"
 
     run(scenario)
 

@@ -282,6 +282,9 @@ class FormScreen(ModalScreen[Event | None]):
         self._say("#form-refused", message)
 
     def action_cancel(self) -> None:
+        if self.writing:  # it cannot be called back: its outcome is shown here
+            self._show_refusal("Still writing to the store: this form closes once it is recorded.")
+            return
         self.dismiss(None)
 
 
