@@ -87,6 +87,13 @@ def marked(text: Text, *, lines: bool = False) -> Text:
     return copy
 
 
+def looks(text: Text) -> tuple:
+    """What a Text looks like drawn: its text, its style and its styled stretches
+    (a Text's own == leaves out its style). Lines kept from the last frame are
+    compared by it, to draw again only those that changed."""
+    return (text.plain, str(text.style), *text.spans)
+
+
 class ControlMarks(Highlighter):
     """An Input's value drawn with its controls as marks (a paste may hold ESC);
     the value itself is kept as it is."""

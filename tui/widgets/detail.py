@@ -13,7 +13,7 @@ from textual.strip import Strip
 from events import Event, NoteLogged
 from projections.read_models import ReadModels
 from projections.timeline import describe
-from tui.look import Look, marked, said
+from tui.look import Look, looks, marked, said
 
 LATEST = 10
 HISTORY = 20  # an item's latest events; the CLI's `log KEY` has them all
@@ -82,7 +82,7 @@ class DetailPane(ScrollView, can_focus=True):
         # User text came in through `said`; `marked` catches any that did not.
         parts = [marked(part, lines=True) for part in parts]
         lines = [line for part in parts for line in part.split("\n", allow_blank=True)]
-        identities = list(map(_identity, lines))
+        identities = list(map(looks, lines))
         if identities != self._identities:
             self._lines, self._identities = lines, identities
             self._wrap()
@@ -164,11 +164,6 @@ class DetailPane(ScrollView, can_focus=True):
         if index >= len(self._strips):
             return Strip.blank(self._width, base)
         return self._drawn(index).apply_style(base)
-
-
-def _identity(line: Text) -> tuple:
-    """What a line looks like: its text, its style and its styled stretches."""
-    return (line.plain, str(line.style), *line.spans)
 
 
 def when(moment: datetime) -> str:

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.filters import RowFilter
-from tui.look import Look, plain
+from tui.look import Look, looks, plain
 from tui.visible import visible
 
 PAD = 1  # spaces either side of a cell
@@ -347,16 +347,11 @@ class _Look:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Look):
             return NotImplemented
-        return self.cells is other.cells or list(map(_identity, self.cells)) == list(
-            map(_identity, other.cells)
-        )
+        if self.cells is other.cells:
+            return True
+        return list(map(looks, self.cells)) == list(map(looks, other.cells))
 
     __hash__ = None  # type: ignore[assignment]
-
-
-def _identity(cell: Text) -> tuple:
-    """What a cell looks like: its text, its style and its styled stretches."""
-    return (cell.plain, str(cell.style), *cell.spans)
 
 
 def _runs(lines: list[int]) -> list[tuple[int, int]]:
