@@ -33,10 +33,12 @@ class StaffdeckApp(App):
         *,
         theme: str = "default",
         clock: Callable[[], datetime] = utc_now,
+        forms_ahead: bool = True,
     ):
         super().__init__()
         self.deck = deck
         self.clock = clock
+        self.forms_ahead = forms_ahead  # build the triage forms once the launch is done
         for look in THEMES.values():
             self.register_theme(look)
         self.theme = THEMES[theme].name

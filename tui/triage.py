@@ -5,6 +5,7 @@ the screen updates from the store (the live path), never by hand. In the past
 every write is refused: the dashboard there shows what was known, not what is.
 """
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from domain.undo import Undo
 from events import Event
 from projections.similar_decisions import DecisionWords
 from projections.timeline import describe
-from tui.actions import Selection, Triage, find
+from tui.actions import BY_PANE, Selection, Triage, find
 from tui.feed import FeedStopped
 from tui.look import said
 from tui.screens.confirm import Confirm
@@ -26,6 +27,24 @@ if TYPE_CHECKING:
     from tui.screens.dashboard import DashboardScreen
 
 
+READY_PANES = ("workstreams", "decisions", "blockers", "new")  # the dashboard's own
+BETWEEN_FORMS = 0.05  # seconds
+
+
+def _never_written(_answers: Answers) -> Event:
+    raise AssertionError("a form built ahead is opened again before it is used")
+
+
+def _no_aside(_answers: Answers) -> Text:
+    return Text()
+
+
+def _name(kept: str, form: FormScreen) -> str:
+    """A kept form's name among the app's installed screens: one of its own, as one
+    built ahead and one opened meanwhile may both be installed for a moment."""
+    return f"triage-{kept}-{id(form)}"
+
+
 class TriageDesk:
     """The dashboard's writes: the forms, the store, and what this session did."""
 
@@ -33,6 +52,7 @@ class TriageDesk:
         self.screen = screen
         self.done: list[Event] = []  # this session's changes, newest last: what `u` takes back
         self.forms: dict[str, FormScreen] = {}  # by action: opened again while they fit
+        self.forms_ready = False  # every dashboard action's form built ahead
 
     # ---- may we write? -----------------------------------------------------------
 
@@ -107,8 +127,46 @@ class TriageDesk:
                 return  # still open: the new form is used once, not kept
             app.uninstall_screen(old)
             old.remove()
-        app.install_screen(form, f"triage-{kept}-{id(self)}")
+        app.install_screen(form, _name(kept, form))
         self.forms[kept] = form
+
+    # ---- forms built ahead ---------------------------------------------------------
+
+    def ready_forms(self) -> None:
+        """Build each dashboard action's form ahead, once the launch's work is done,
+        so that even its first opening is an opening again (~15 ms, not ~50)."""
+        self.screen.run_worker(
+            self._ready_forms(), group="forms", exclusive=True, description="build forms ahead"
+        )
+
+    async def _ready_forms(self) -> None:
+        app, screen = self.screen.app, self.screen
+        for action in [a for pane in READY_PANES for a in BY_PANE[pane] if a.fields is not None]:
+            # Between forms the loop is free: a key waits for one form at most.
+            await asyncio.sleep(BETWEEN_FORMS)
+            if not (app.is_running and screen.is_attached):
+                return  # the app quitting: its widgets are going
+            kept = f"{action.pane}:{action.name}"
+            if kept in self.forms:  # opened already
+                continue
+            key = screen.selected_key() if action.pane == "new" else screen.selected_in(action.pane)
+            aside = _no_aside if action.name == "new_decision" else None
+            form = FormScreen(
+                action.title(key), action.fields(self.selection(key)), _never_written,
+                aside=aside, warning=action.warning,
+            )  # fmt: skip
+            app.install_screen(form, _name(kept, form))
+            # Mounted and styled as a pushed screen is, but not shown (Textual has
+            # no public call for it; the project pins textual < 9).
+            _, mounted = app._get_screen(form)
+            app._load_screen_css(form)
+            await mounted
+            if kept in self.forms:  # opened meanwhile: that one is kept
+                app.uninstall_screen(form)
+                await form.remove()
+            else:
+                self.forms[kept] = form
+        self.forms_ready = True
 
     def write(self, action: Triage, key: str | None, answers: Answers) -> Event:
         """In a worker thread: append through the service, then read it back at once."""

@@ -16,6 +16,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from domain.service import Staffdeck
 from events import tag_of
 from tests.tui.conftest import SIZE, fixed_clock, until
+from tui.actions import BY_PANE
 from tui.screens.confirm import Confirm
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.form import FormScreen
@@ -520,6 +521,113 @@ def test_a_note_form_opened_again_forgets_the_last_notes_text_and_its_edits(samp
                 "signal",
                 ("W-2",),
             )
+
+    run(scenario)
+
+
+def test_every_dashboard_action_has_its_form_built_before_it_is_first_opened(
+    sample_store, make_app
+):
+    async def scenario():
+        app = make_app(sample_store, forms_ahead=True)  # as the dashboard command makes it
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            desk = screen.triage_desk
+            await until(lambda: desk.forms_ready, pilot)
+            with_forms = [
+                f"{action.pane}:{action.name}"
+                for pane in ("workstreams", "decisions", "blockers", "new")
+                for action in BY_PANE[pane]
+                if action.fields is not None
+            ]
+            assert sorted(desk.forms) == sorted(with_forms)
+            assert app.screen is screen  # none of them shown
+            built = desk.forms["workstreams:report_status"]
+            states = {row.key: row.state for row in screen.present.workstream_map(screen.now())}
+            await select(pilot, screen, "workstreams", "W-2")
+            await pilot.press("s")
+            assert app.screen is built  # its first opening: the form built ahead
+            assert "Report status W-2" in str(built.query_one(".dialog-title").render())
+            assert built.query_one("#field-state", Select).value == states["W-2"]
+            assert app.focused is built.query_one("#field-state")
+            await type_into(pilot, "note", "built ahead, written now")
+            await submit(pilot, app)
+            reported = last_event(sample_store, "W-2")
+            assert (reported.state, reported.note) == (states["W-2"], "built ahead, written now")
+
+    run(scenario)
+
+
+def test_an_owner_form_opened_again_has_the_owner_ready_to_be_typed_over(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            await select(pilot, screen, "workstreams", "W-2")
+            await pilot.press("a")
+            form = app.screen
+            await pilot.press("escape")
+            await select(pilot, screen, "workstreams", "W-3")
+            await pilot.press("a")
+            assert app.screen is form  # opened again: the case this test is about
+            await pilot.press(*"Cy Lee")  # typing replaces the owner shown, as in a new form
+            await submit(pilot, app)
+            assert last_event(sample_store, "W-3").owner == "Cy Lee"
+
+    run(scenario)
+
+
+def test_a_decide_form_opened_again_offers_the_new_decisions_options(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            queue = [row.key for row in screen.present.decision_queue(screen.now())]
+            records = screen.present.decisions.decisions
+            first, second = [key for key in queue if records[key].options][:2]
+            assert set(records[first].options).isdisjoint(records[second].options)
+            await select(pilot, screen, "decisions", first)
+            await pilot.press("d")
+            form = app.screen
+            await pilot.press("escape")
+            await select(pilot, screen, "decisions", second)
+            await pilot.press("d")
+            assert app.screen is form  # opened again: the case this test is about
+            hint = str(form.query_one("#hint-choice", Static).render())
+            assert hint == "Options: " + " · ".join(records[second].options)
+            option = records[second].options[0]
+            choice = form.query_one("#field-choice", Input)
+            suggest = choice.suggester.get_suggestion  # given what is typed, casefolded
+            assert await suggest(option[:3].casefold()) == option
+            assert await suggest(records[first].options[0].casefold()) is None
+
+    run(scenario)
+
+
+def test_a_reopen_form_opened_again_offers_a_blocker_resolved_meanwhile(sample_store, make_app):
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await dashboard(app, pilot)
+            await select(pilot, screen, "blockers", "B-43")
+            await pilot.press("o")
+            form = app.screen
+            offered = form.query_one("#field-blocker", Select)._options
+            assert "B-43" not in [value for _, value in offered]
+            await pilot.press("escape")
+            deck = store_of(sample_store)  # resolved in another terminal
+            deck.resolve_blocker("B-43", resolution="notice sent")
+            deck.close()
+            await until(lambda: screen.present.blockers.blockers["B-43"].resolved_at, pilot)
+            radar = screen.present.blocker_radar(screen.now())
+            await select(pilot, screen, "blockers", radar[0].key)
+            await pilot.press("o")
+            assert app.screen is form  # opened again: the case this test is about
+            await choose(pilot, "blocker", "B-43")
+            await type_into(pilot, "why", "the notice bounced")
+            await submit(pilot, app)
+            reopened = last_event(sample_store, "B-43")
+            assert (tag_of(reopened), reopened.why) == ("blocker.reopened", "the notice bounced")
 
     run(scenario)
 

@@ -296,6 +296,8 @@ class DashboardScreen(Screen):
 
     def on_following(self, _message: Following) -> None:
         self.following = True
+        if self.app.forms_ahead:
+            self.triage_desk.ready_forms()
 
     def on_history_indexed(self, message: HistoryIndexed) -> None:
         self.by_key = message.by_key

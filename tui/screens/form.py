@@ -89,7 +89,7 @@ class FormScreen(ModalScreen[Event | None]):
                 mark = "" if field.required else "  (optional)"
                 yield Label(said(field.label + mark), classes="form-label")
                 if field.hint:
-                    yield Static(said(field.hint), classes="form-hint")
+                    yield Static(said(field.hint), id=f"hint-{field.name}", classes="form-hint")
                 yield self._widget(field)
                 yield Static("", id=f"problem-{field.name}", classes="form-problem")
                 if number == 0 and self.aside is not None:  # beside what it is about
@@ -105,9 +105,8 @@ class FormScreen(ModalScreen[Event | None]):
     def _widget(self, field: Field) -> Widget:
         widget_id = f"field-{field.name}"
         if field.kind == "choice":
-            options = [(Text(choice.replace("_", " ")), choice) for choice in field.choices]
             return Select(
-                options,
+                _options(field),
                 value=field.value if field.value in field.choices else Select.NULL,
                 allow_blank=not field.required or field.value not in field.choices,
                 prompt="Choose …",
@@ -117,18 +116,17 @@ class FormScreen(ModalScreen[Event | None]):
             area = LongText(field.value, id=widget_id, soft_wrap=True, tab_behavior="focus")
             area.placeholder = field.placeholder
             return area
-        # A suggestion is drawn as it is offered: its controls as marks, as the value's.
-        choices = [visible(choice) for choice in field.choices]
-        suggester = SuggestFromList(choices, case_sensitive=False) if choices else None
         return Input(
             field.value,
             placeholder=field.placeholder,
             id=widget_id,
-            suggester=suggester,
+            suggester=_suggester(field),
             highlighter=CONTROL_MARKS,
         )
 
     def on_mount(self) -> None:
+        if not self.app.is_running:  # built ahead as the app quits: its fields are gone
+            return
         for shown in self.query(".form-problem, .form-refused"):
             shown.display = False
         self.query_one(f"#field-{self.fields[0].name}").focus()
@@ -152,28 +150,39 @@ class FormScreen(ModalScreen[Event | None]):
         aside: Callable[[Answers], Text] | None = None,
     ) -> None:
         """Ready this form (closed, and `takes` the fields) for another item, as
-        a new one would open: the values given, no message, the first field focused.
+        a new one would open: its choices and hints, the values given, no message,
+        the first field focused.
 
         Opening a form anew mounts and styles ~30 widgets before its first frame,
         most of a triage key's 50 ms; a form opened again only changes its text."""
+        before = {field.name: field for field in self.fields}
         self.title_text, self.fields, self.write, self.aside = title, fields, write, aside
         self.writing = False
         self.query_one(".dialog-title", Label).update(said(title))
         for field in fields:
-            widget = self.query_one(f"#field-{field.name}")
+            widget, was = self.query_one(f"#field-{field.name}"), before[field.name]
+            if field.hint != was.hint:
+                self.query_one(f"#hint-{field.name}", Static).update(said(field.hint))
             if isinstance(widget, Select):
                 widget.expanded = False
+                if field.choices != was.choices:
+                    widget.set_options(_options(field))
                 widget.value = field.value if field.value in field.choices else Select.NULL
             elif isinstance(widget, TextArea):
                 widget.load_text(field.value)  # and forgets the last item's edits
             else:
                 assert isinstance(widget, Input)
+                if field.choices != was.choices:
+                    widget.suggester = _suggester(field)
                 widget.value = field.value
                 widget.cursor_position = len(field.value)
         for where in list(self._saying):
             self._say(where, "")
         self.query_one(FormBody).scroll_home(animate=False)
-        self.set_focus(self.query_one(f"#field-{fields[0].name}"))
+        first = self.query_one(f"#field-{fields[0].name}")
+        self.set_focus(first)
+        if isinstance(first, Input) and first.select_on_focus:
+            first.select_all()  # as its focus does in a new form: typing replaces the value
         self._show_aside()
 
     # ---- reading and checking the fields ------------------------------------
@@ -289,8 +298,19 @@ class FormScreen(ModalScreen[Event | None]):
 
 
 def _shape(field: Field) -> tuple:
-    """What a field's widgets are built from: all of it but the value (and a
-    choice's value decides whether it may be left blank)."""
+    """Which widgets a field is drawn with: all of it but what `reopen` sets
+    (the value, the choices, the hint's text; a choice's value decides whether
+    it may be left blank, which its widget cannot change)."""
     blank = field.kind == "choice" and (not field.required or field.value not in field.choices)
-    return (field.name, field.label, field.kind, field.required, field.choices,
-            field.placeholder, field.hint, blank)  # fmt: skip
+    return (field.name, field.label, field.kind, field.required,
+            field.placeholder, bool(field.hint), blank)  # fmt: skip
+
+
+def _options(field: Field) -> list[tuple[Text, str]]:
+    return [(Text(choice.replace("_", " ")), choice) for choice in field.choices]
+
+
+def _suggester(field: Field) -> SuggestFromList | None:
+    # A suggestion is drawn as it is offered: its controls as marks, as the value's.
+    choices = [visible(choice) for choice in field.choices]
+    return SuggestFromList(choices, case_sensitive=False) if choices else None
