@@ -18,14 +18,17 @@ untimed first launch) as an installed staffdeck has it:
   (every queued message handled, the frame drawn). Its parts: the app's start, the
   store read and the fold, until the screen is handed the loaded history; the
   app's own first frame after that; the rest until settled;
-- time travel, in one more process: `--keys` presses of `[`, `{` and `]` in turn,
-  each posted as the terminal driver posts a key, timed to the new moment shown
+- time travel, in one more process, once the launch's work is done (the history
+  indexed, its present saved, the triage forms built ahead): `--keys` presses of
+  `[`, `{` and `]` in turn, each posted as the terminal driver posts a key, timed
+  to the new moment shown
   (the binding runs `refresh_view` at once), to the app's own first frame after
   it, and to the last frame it set off, once every message is handled and nothing
   is left to draw (settled: the target is judged on this; read from the app's
   state, not through `pilot.pause`, whose own messages would be timed with it);
 - triage, in the same process after the appends: `--triage` status reports made
-  from the dashboard on a workstream: `s` posted as a key, timed to its form drawn;
+  from the dashboard on a workstream: `s` posted as a key, timed to its form drawn
+  (the first opening too: each action's form is built ahead after the launch);
   then the form's submit (`ctrl+s`), timed to the screen's handler taking the new
   event and to the first frame after that. Each key is posted once the app is idle (as for
   time travel), as a person's keys come: not while the checks of the values just
@@ -429,13 +432,7 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
     from textual.events import Key
 
     app, screen = pilot.app, pilot.app.screen
-    # Keys are timed once the launch's work is done (history, its index, its shape,
-    # the present saved for the next launch: a second at 1M events); a key
-    # pressed meanwhile shares the interpreter with it.
-    await _until(
-        lambda: screen.history is not None and screen.following and screen.counts,
-        "the history read, indexed and its present saved, for time travel",
-    )
+    await _launch_done(screen)
     first, handled, settled = [], [], []
     for press in range(count):
         name, character = KEYS[press % len(KEYS)]
@@ -458,6 +455,16 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
             await pilot.pause()
         harness.append(pressing.seconds * 1000)
     return {"first": first, "handled": handled, "settled": settled, "harness": harness}
+
+
+async def _launch_done(screen) -> None:
+    """Keys are timed once the launch's work is done (history, its index, its shape,
+    the present saved for the next launch: a second at 1M events; then the triage
+    forms built ahead); a key pressed meanwhile shares the interpreter with it."""
+    await _until(
+        lambda: screen.following and screen.counts and screen.triage_desk.forms_ready,
+        "the history read, indexed and its present saved, and the forms built",
+    )
 
 
 def _quiet(app) -> bool:
@@ -515,6 +522,7 @@ async def _triage(pilot, marks: Marks, deck, count: int) -> dict:
     from tui.screens.form import FormScreen
 
     app, screen = pilot.app, pilot.app.screen
+    await _launch_done(screen)
     screen.action_live()
     await pilot.press("1")
     writes: list[float] = []
