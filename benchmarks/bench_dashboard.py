@@ -460,11 +460,9 @@ async def _time_travel(pilot, marks: Marks, count: int) -> dict:
 async def _launch_done(screen) -> None:
     """Keys are timed once the launch's work is done (history, its index, its shape,
     the present saved for the next launch: a second at 1M events; then the triage
-    forms built ahead); a key pressed meanwhile shares the interpreter with it."""
-    await _until(
-        lambda: screen.following and screen.counts and screen.triage_desk.forms_ready,
-        "the history read, indexed and its present saved, and the forms built",
-    )
+    forms built ahead, and what it all left frozen out of the collector); a key
+    pressed meanwhile shares the interpreter with it."""
+    await _until(lambda: screen.launched and screen.counts, "the launch's work done")
 
 
 def _quiet(app) -> bool:

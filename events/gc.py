@@ -23,3 +23,17 @@ def paused_gc(*, keep: bool = False) -> Iterator[None]:
             gc.freeze()
         if collecting:
             gc.enable()
+
+
+def keep_everything() -> None:
+    """What is alive now lives as long as the process (a dashboard, its launch
+    done): collect what is garbage, then freeze the rest out of every later
+    collection. Each full one would otherwise scan it all again."""
+    gc.collect()
+    gc.freeze()
+
+
+def release_kept() -> None:
+    """What was kept may go (a dashboard closing, in a process that goes on):
+    later collections scan it again, and free what has become garbage."""
+    gc.unfreeze()

@@ -132,14 +132,9 @@ class TriageDesk:
 
     # ---- forms built ahead ---------------------------------------------------------
 
-    def ready_forms(self) -> None:
+    async def ready_forms(self) -> None:
         """Build each dashboard action's form ahead, once the launch's work is done,
         so that even its first opening is an opening again (~15 ms, not ~50)."""
-        self.screen.run_worker(
-            self._ready_forms(), group="forms", exclusive=True, description="build forms ahead"
-        )
-
-    async def _ready_forms(self) -> None:
         app, screen = self.screen.app, self.screen
         for action in [a for pane in READY_PANES for a in BY_PANE[pane] if a.fields is not None]:
             # Between forms the loop is free: a key waits for one form at most.

@@ -1,6 +1,7 @@
 """The dashboard, driven by keys: what each pane shows, now and as known at any moment."""
 
 import asyncio
+import gc
 import threading
 from datetime import timedelta
 
@@ -89,6 +90,22 @@ def test_the_dashboard_opens_on_the_store_as_it_is_now(sample_store, make_app):
             assert screen.live and not in_the_past(screen)
             assert shown(screen) == expected(screen)
             assert all(shown(screen).values())  # every pane has rows
+
+    run(scenario)
+
+
+def test_what_the_launch_froze_out_of_the_collector_is_released_when_the_dashboard_closes(
+    sample_store, make_app
+):
+    """The history and the widgets are kept out of the collector while the dashboard
+    is open; a process that goes on after it (a test run, say) must get them back."""
+
+    async def scenario():
+        app = make_app(sample_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(lambda: loaded(app) and app.screen.launched, pilot)
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() == 0
 
     run(scenario)
 
