@@ -19,7 +19,8 @@ untimed first launch) as an installed staffdeck has it:
   store read and the fold, until the screen is handed the loaded history; the
   app's own first frame after that; the rest until settled;
 - time travel, in one more process, once the launch's work is done (the history
-  indexed, its present saved, the triage forms built ahead): `--keys` presses of
+  indexed, its present saved, the triage forms built ahead, what it all left
+  frozen out of the collector): `--keys` presses of
   `[`, `{` and `]` in turn, each posted as the terminal driver posts a key, timed
   to the new moment shown
   (the binding runs `refresh_view` at once), to the app's own first frame after
