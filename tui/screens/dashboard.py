@@ -304,6 +304,8 @@ class DashboardScreen(Screen):
         """In the loop's spare time, once the launch's reading is done."""
         if self.app.forms_ahead:
             await self.triage_desk.ready_forms()
+        if not self.app.is_running:
+            return  # quitting: nothing to keep (and nothing frozen after the release)
         # What is alive now (history, widgets, forms) lives as long as the
         # dashboard: frozen out of the collector, whose full passes would each
         # scan it again (~20 ms at 100,000 events, landing on some key).
