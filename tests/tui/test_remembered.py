@@ -94,3 +94,22 @@ def test_another_store_in_the_same_place_is_not_shown_its_present(
     again = launch(make_app, sample_store)
     assert again["present"] is None
     assert again["shown"]["workstreams"] == ["W-1"] and again["count"] == 1
+
+
+def test_an_import_saves_the_present_so_the_first_launch_starts_from_it(
+    sample_store, make_app, tmp_path
+):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    history = tmp_path / "history.jsonl"
+    exported = CliRunner().invoke(cli, ["--store", sample_store, "export", str(history)])
+    assert exported.exit_code == 0, exported.output
+    store = str(tmp_path / "imported.db")
+    imported = CliRunner().invoke(cli, ["--store", store, "import", str(history)])
+    assert imported.exit_code == 0, imported.output
+    first = launch(make_app, store)
+    assert first["present"] is not None  # the very first launch: the import's present
+    assert first["present"].snapshot() == rebuilt(store).snapshot()
+    assert first["shown"] == first["expected"]

@@ -72,8 +72,23 @@ def import_(s: Session, file):
     """
     source = getattr(file, "name", "<stdin>")
     lines = file.read().split(b"\n")
-    count = s.app(create=True).import_lines(lines, source=source)
+    deck = s.app(create=True)
+    count = deck.import_lines(lines, source=source)
     click.echo(f"Imported {plural(count, 'event')} from {source}.")
+    if count:
+        remember_present(deck)
+
+
+def remember_present(deck) -> None:
+    """Save the store's present as the dashboard does after a launch, so that its
+    next launch folds only the events since: a large import is opened next (at
+    100,000 events, ~0.8 s instead of ~1.2). A cache: failing to save is no error."""
+    from projections.read_models import ReadModels
+    from tui.remembered import REMEMBER_FROM, remember
+
+    if (deck.recorder.max_notification_id() or 0) >= REMEMBER_FROM:
+        position, events = deck.events_after(0)
+        remember(deck, ReadModels.of(events), position)
 
 
 @click.command()
