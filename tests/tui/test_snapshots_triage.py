@@ -70,8 +70,8 @@ FORMS = [
     "pane, item, keys", FORMS, ids=[f"{pane}-{'-'.join(keys)}" for pane, _, keys in FORMS]
 )
 def test_form(snap_compare, sample_store, make_app, pane, item, keys):
-    """As a person sees it: opened again, built ahead after the launch (that each
-    looks as it does built anew is tested in test_triage)."""
+    """As a person sees it: built ahead after the launch, then opened (that each
+    looks as it does built anew is tested at the end of this file)."""
     app = make_app(sample_store, forms_ahead=True)
     assert snap_compare(app, terminal_size=SIZE, run_before=on(pane, item, then=tuple(keys)))
 
@@ -166,6 +166,6 @@ def test_each_form_built_ahead_looks_as_it_does_built_anew(sample_store, make_ap
     assert opened_again == []
     ahead = asyncio.run(pictures(forms_ahead=True))
     # D-17 is a made decision, the reopen form's value: its choice may not be
-    # left blank, unlike the form's built ahead on an open one, so it is built anew.
+    # left blank, unlike in the form built ahead on an open one, so it is built anew.
     assert opened_again == [form for form in anew if form != "decisions o"]
     assert [form for form in anew if ahead[form] != anew[form]] == []
