@@ -113,3 +113,26 @@ def test_an_import_saves_the_present_so_the_first_launch_starts_from_it(
     assert first["present"] is not None  # the very first launch: the import's present
     assert first["present"].snapshot() == rebuilt(store).snapshot()
     assert first["shown"] == first["expected"]
+
+
+def test_an_import_whose_present_cannot_be_read_back_still_succeeds(
+    sample_store, tmp_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from domain.store import StoreError
+    from tui.cli import cli
+
+    history = tmp_path / "history.jsonl"
+    assert CliRunner().invoke(cli, ["--store", sample_store, "export", str(history)]).exit_code == 0
+
+    def unreachable(self, position=0, *, stop=None):
+        raise StoreError("the store went out of reach")
+
+    monkeypatch.setattr(Staffdeck, "events_after", unreachable)  # only the read back uses it
+    store = str(tmp_path / "imported.db")
+    imported = CliRunner().invoke(cli, ["--store", store, "import", str(history)])
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith("Imported ")
+    monkeypatch.undo()
+    assert len(rebuilt(store)) == len(rebuilt(sample_store))
