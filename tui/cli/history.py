@@ -72,27 +72,8 @@ def import_(s: Session, file):
     """
     source = getattr(file, "name", "<stdin>")
     lines = file.read().split(b"\n")
-    deck = s.app(create=True)
-    count = deck.import_lines(lines, source=source)
+    count = s.app(create=True).import_lines(lines, source=source)
     click.echo(f"Imported {plural(count, 'event')} from {source}.")
-    if count:
-        remember_present(deck)
-
-
-def remember_present(deck) -> None:
-    """Save the store's present as the dashboard does after a launch: the first
-    launch after a large import then folds only the events since (at 100,000
-    events, ~0.9 s instead of ~1.4). Only a cache: if the store cannot be read
-    back or the file cannot be written, the import stands and nothing is said."""
-    from domain.store import StoreError
-    from projections.read_models import ReadModels
-    from tui.remembered import remember
-
-    try:
-        position, events = deck.events_after(0)
-        remember(deck, ReadModels.of(events), position)  # too few events: not saved
-    except StoreError:
-        pass
 
 
 @click.command()
