@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from tui.screens.dashboard import DashboardScreen
 
 
-READY_PANES = ("workstreams", "decisions", "blockers", "new")  # the dashboard's own
+DASHBOARD_PANES = ("workstreams", "decisions", "blockers", "new")  # where `run` finds the selection
 BETWEEN_FORMS = 0.05  # seconds
 
 
@@ -88,10 +88,8 @@ class TriageDesk:
             self.screen.notify(problem, severity="warning", timeout=4)
             return
         action = find(pane, name)
-        if key is None and pane in ("workstreams", "decisions", "blockers"):
-            key = self.screen.selected_in(pane)
-        elif key is None and pane == "new":
-            key = self.screen.selected_key()
+        if key is None and pane in DASHBOARD_PANES:
+            key = self._selected(pane)
         if action.noun and key is None:
             self.screen.notify(f"Select a {action.noun} first (j / k move).", severity="warning")
             return
@@ -118,6 +116,12 @@ class TriageDesk:
             self._keep(kept, form)
         app.push_screen(form, self.recorded)
 
+    def _selected(self, pane: str) -> str | None:
+        """What a dashboard pane's action acts on: its selected row; a new item's
+        is the selection in the table focused last (where it goes, what it is from)."""
+        screen = self.screen
+        return screen.selected_key() if pane == "new" else screen.selected_in(pane)
+
     def _keep(self, kept: str, form: FormScreen) -> None:
         """Keep the form mounted once closed, to open again for the next item (a
         Textual screen stays mounted while it is installed); one per action."""
@@ -136,7 +140,9 @@ class TriageDesk:
         """Build each dashboard action's form ahead, once the launch's work is done,
         so that even its first opening is an opening again (~15 ms, not ~50)."""
         app, screen = self.screen.app, self.screen
-        for action in [a for pane in READY_PANES for a in BY_PANE[pane] if a.fields is not None]:
+        for action in [
+            a for pane in DASHBOARD_PANES for a in BY_PANE[pane] if a.fields is not None
+        ]:
             # Between forms the loop is free: a key waits for one form at most.
             await asyncio.sleep(BETWEEN_FORMS)
             if not (app.is_running and screen.is_attached):
@@ -144,7 +150,7 @@ class TriageDesk:
             kept = f"{action.pane}:{action.name}"
             if kept in self.forms:  # opened already
                 continue
-            key = screen.selected_key() if action.pane == "new" else screen.selected_in(action.pane)
+            key = self._selected(action.pane)
             aside = _no_aside if action.name == "new_decision" else None
             form = FormScreen(
                 action.title(key), action.fields(self.selection(key)), _never_written,
