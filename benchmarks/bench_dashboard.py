@@ -42,6 +42,10 @@ untimed first launch) as an installed staffdeck has it:
   event and to the app's own first frame after that (judged on this). The appends
   go into a copy of the store, in a directory of its own.
 
+Beside the launch figures, the same read and fold timed in the benchmark's own
+process before and after the runs: the host's speed has swung 2× within minutes,
+and this shows how fast it ran.
+
 Frames are timed as the screen hands them to the app to display, which it does
 headless too. The test harness's own waits are left out: `pilot.press` sleeps at
 least twice 20 ms for the process to go idle, `pilot.pause()` once more, whatever
@@ -96,6 +100,8 @@ def measure(
     triage: int = 0,
 ):
     """Every dashboard figure for the store holding `n` events, as rows through `add`."""
+    tries = 3 if n <= TARGET_SIZE else 1  # a read and fold of 1,000,000 events: ~5 s
+    gauges = [_gauge(store, tries)]
     with tempfile.TemporaryDirectory(prefix="staffdeck-dashboard-") as tmp:
         cold = _child_env(str(Path(tmp) / "pycache"), str(Path(tmp) / "cold-cache"))
         _progress(f"{n:,}: dashboard launch, warming up …")
@@ -118,6 +124,7 @@ def measure(
         options = ("--keys", str(keys), "--appends", str(appends), "--interval", str(interval),
                    "--triage", str(triage))  # fmt: skip
         session = _child(env, "--child-session", str(copy), *options)
+    gauges.append(_gauge(store, tries))
     for result in [*colds, *launches, session]:
         if result["events"] != n:
             raise SystemExit(f"the dashboard showed {result['events']:,} events, expected {n:,}")
@@ -126,6 +133,11 @@ def measure(
     else:
         add("dashboard launch, its present remembered", "not saved for a store this small", "")
     _launch_rows(colds, n, add, "nothing remembered (a first launch)")
+    add(
+        "  this machine's speed: the launch's read and fold, in this process, before / after",
+        " / ".join(f"read {read:.2f} s + fold {fold:.2f} s" for read, fold in gauges),
+        "no target: a slow spell of the host shows here",
+    )
     if keys:
         _key_rows(session["keys"], n, add)
     if appends:
@@ -252,6 +264,31 @@ def _launch(store: str, env: dict[str, str]) -> dict:
     result["interpreter"] = result["main_at"] - started
     result["from_start"] = result["frame_at"] - started
     return result
+
+
+def _gauge(store: str, tries: int = 3) -> tuple[float, float]:
+    """The best of `tries` reads of every event and folds of them, in this process:
+    the work of a first launch without the app around it. The host's speed swings
+    (2× within minutes has been seen); beside the launch figures, this says how
+    fast the machine ran then."""
+    from domain.service import Staffdeck
+    from events.gc import paused_gc
+    from projections.read_models import ReadModels
+
+    deck = Staffdeck(store, actor="bench", create=False)
+    reads, folds = [], []
+    try:
+        for _ in range(tries):
+            with paused_gc(), stopwatch() as reading:
+                _, events = deck.events_after(0)
+            with paused_gc(), stopwatch() as folding:
+                ReadModels.of(events)
+            reads.append(reading.seconds)
+            folds.append(folding.seconds)
+            del events
+    finally:
+        deck.close()
+    return min(reads), min(folds)
 
 
 def _child(env: dict[str, str], *args: str) -> dict:
