@@ -52,7 +52,6 @@ class TriageDesk:
         self.screen = screen
         self.done: list[Event] = []  # this session's changes, newest last: what `u` takes back
         self.forms: dict[str, FormScreen] = {}  # by action: opened again while they fit
-        self.forms_ready = False  # every dashboard action's form built ahead
 
     # ---- may we write? -----------------------------------------------------------
 
@@ -167,7 +166,6 @@ class TriageDesk:
                 await form.remove()
             else:
                 self.forms[kept] = form
-        self.forms_ready = True
 
     def write(self, action: Triage, key: str | None, answers: Answers) -> Event:
         """In a worker thread: append through the service, then read it back at once."""

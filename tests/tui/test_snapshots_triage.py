@@ -19,14 +19,14 @@ from tui.widgets.pane import Pane
 
 
 def on(pane: str, key: str, *, then: tuple[str, ...] = ()):
-    """Wait for the store (and the forms built ahead, when the app builds them),
-    select `key` on `pane` (the picture's starting point), press `then`, and
-    wait for the screen those keys open to settle."""
+    """Wait for the store (and, when the app builds forms ahead, the launch's work
+    that builds them), select `key` on `pane` (the picture's starting point),
+    press `then`, and wait for the screen those keys open to settle."""
 
     async def run_before(pilot) -> None:
         await loaded(pilot)
         if pilot.app.forms_ahead:
-            await until(lambda: pilot.app.screen.triage_desk.forms_ready, pilot)
+            await until(lambda: pilot.app.screen.launched, pilot)
         await pilot.press(PANE_KEYS[pane])
         assert pilot.app.screen.query_one(f"#{pane}", Pane).select(key)
         await pilot.pause()
@@ -147,7 +147,7 @@ def test_each_form_built_ahead_looks_as_it_does_built_anew(sample_store, make_ap
         async with app.run_test(size=SIZE) as pilot:
             await loaded(pilot)
             desk = app.screen.triage_desk
-            await until(lambda: desk.forms_ready or not forms_ahead, pilot)
+            await until(lambda: app.screen.launched, pilot)
             for pane, item, keys in FORMS:
                 if keys == ["n"]:
                     continue  # the picker: no form

@@ -533,7 +533,7 @@ def test_every_dashboard_action_has_its_form_built_before_it_is_first_opened(
         async with app.run_test(size=SIZE) as pilot:
             screen = await dashboard(app, pilot)
             desk = screen.triage_desk
-            await until(lambda: desk.forms_ready, pilot)
+            await until(lambda: screen.launched, pilot)
             with_forms = [
                 f"{action.pane}:{action.name}"
                 for pane in ("workstreams", "decisions", "blockers", "new")
