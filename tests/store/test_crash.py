@@ -103,7 +103,12 @@ def kill_writer(store: str, seed: int, rng: random.Random) -> list[bytes]:
         lines.append(writer.stdout.readline())
     time.sleep(rng.uniform(0, 0.03))
     writer.send_signal(signal.SIGKILL)
-    rest, err = writer.communicate(timeout=PATIENCE)
+    # Through the same buffered reader as readline(): it may already hold the
+    # start of the next line, which communicate() (reading the pipe itself)
+    # would drop, leaving a torn line behind.
+    rest = writer.stdout.read()
+    err = writer.stderr.read()
+    writer.wait(timeout=PATIENCE)
     assert writer.returncode == -signal.SIGKILL, err.decode()
     # A line cut off by the kill was never seen whole by anyone: not acknowledged.
     acknowledged = b"".join(lines[1:]) + rest
