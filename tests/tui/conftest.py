@@ -76,8 +76,11 @@ def make_app() -> Callable[..., StaffdeckApp]:
         deck.close()
 
 
-async def until(condition: Callable[[], bool], pilot, timeout: float = 5.0) -> None:
-    """Let the app run until `condition` holds (a worker finished, an event arrived)."""
+async def until(condition: Callable[[], bool], pilot, timeout: float = 60.0) -> None:
+    """Let the app run until `condition` holds (a worker finished, an event arrived).
+
+    The deadline only turns a hang into a failure: on a slow host a launch that
+    builds every form ahead has taken over 5 s."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
