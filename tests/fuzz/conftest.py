@@ -1,5 +1,5 @@
-"""The fuzz tests' settings profiles, their stores, and the count of examples they
-tried, printed at the end of the run.
+"""The fuzz tests' settings profiles and their stores (the count of examples they
+tried is printed at the end of the run by tests/fuzz/tally.py).
 
 Two profiles, applied to the tests in this folder only (tests.fuzz.fuzzing.fuzzing):
 "fuzz", the default, a modest number of examples for an everyday run; "ci", chosen
@@ -27,7 +27,7 @@ settings.register_profile(
 )
 settings.register_profile("ci", settings.get_profile("fuzz"), max_examples=1000)
 
-from tests.fuzz.fuzzing import OUTCOMES, PROFILE, TRIED, Stores  # noqa: E402
+from tests.fuzz.fuzzing import Stores  # noqa: E402
 
 
 @pytest.fixture
@@ -42,14 +42,3 @@ def make_stores(store, tmp_path) -> Iterator[Callable[[list[bytes]], Stores]]:
     yield make
     for stores in made:
         stores.close()
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    if not TRIED:
-        return
-    terminalreporter.section(f"fuzz examples tried (hypothesis profile {PROFILE!r})")
-    for name, count in sorted(TRIED.items()):
-        outcomes = sorted((n, what) for (test, what), n in OUTCOMES.items() if test == name)
-        said = ", ".join(f"{n:,} {what}" for n, what in reversed(outcomes))
-        terminalreporter.write_line(f"{count:>8,}  {name}" + (f": {said}" if said else ""))
-    terminalreporter.write_line(f"{sum(TRIED.values()):>8,}  in all")

@@ -4,11 +4,9 @@ result is judged (no traceback, a message that names the problem, nothing
 written when refused).
 """
 
-import os
 import shutil
 import traceback
 import uuid
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,13 +16,13 @@ from hypothesis import settings
 
 from domain.service import Staffdeck
 from tests.conftest import FixedClock, export_of
+from tests.fuzz.tally import PROFILE
 from tui.cli import cli
 
 # ---- settings ----------------------------------------------------------------
 
 # The profiles ("fuzz", and "ci" with HYPOTHESIS_PROFILE=ci) are registered in
 # tests/fuzz/conftest.py, before any of these tests is imported.
-PROFILE = "ci" if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else "fuzz"
 
 
 def fuzzing(share: float = 1.0) -> settings:
@@ -32,12 +30,6 @@ def fuzzing(share: float = 1.0) -> settings:
     only: never loaded as the session's default, so other property tests keep theirs)."""
     profile = settings.get_profile(PROFILE)
     return settings(profile, max_examples=max(3, round(profile.max_examples * share)))
-
-
-# Examples tried, by test: printed at the end of the run (tests/fuzz/conftest.py).
-TRIED: Counter[str] = Counter()
-# What became of them (imported, refused, exit 2, ...), by test.
-OUTCOMES: Counter[tuple[str, str]] = Counter()
 
 
 # ---- the clock and the sample history ------------------------------------------

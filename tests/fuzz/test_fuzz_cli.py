@@ -30,15 +30,14 @@ from hypothesis import strategies as st
 
 from tests.conftest import export_of
 from tests.fuzz.fuzzing import (
-    OUTCOMES,
     SAMPLE_LINES,
-    TRIED,
     error_message,
     fuzzing,
     no_traceback,
     staffdeck,
 )
 from tests.fuzz.strategies import bad_keys, hostile_text, typed_dates
+from tests.fuzz.tally import OUTCOMES, TRIED
 from tui.cli import cli
 from tui.cli.session import _TimeType
 

@@ -21,15 +21,14 @@ from events import decode
 from tests.conftest import export_of
 from tests.fuzz.fuzzing import (
     NOW_MOMENT,
-    OUTCOMES,
     SAMPLE_LINES,
-    TRIED,
     error_message,
     fuzzing,
     no_traceback,
     staffdeck,
 )
 from tests.fuzz.strategies import typed_dates
+from tests.fuzz.tally import OUTCOMES, TRIED
 from tui.dates import FORMS, DateInputError, parse_day, parse_moment
 from tui.screens.go_to_date import moment_of
 

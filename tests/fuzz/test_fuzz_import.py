@@ -29,9 +29,7 @@ from events.codec import EVENT_TYPES
 from tests.conftest import export_of
 from tests.fuzz.fuzzing import (
     IN_STORE,
-    OUTCOMES,
     SAMPLE_LINES,
-    TRIED,
     Stores,
     clock,
     fuzzing,
@@ -39,6 +37,7 @@ from tests.fuzz.fuzzing import (
     staffdeck,
 )
 from tests.fuzz.strategies import bad_keys, tricky_text
+from tests.fuzz.tally import OUTCOMES, TRIED
 
 SOURCE = "history.jsonl"
 CONTINUATION = SAMPLE_LINES[len(IN_STORE) : len(IN_STORE) + 60]
