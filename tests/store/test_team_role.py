@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from domain.service import Staffdeck
-from tests.store.processes import run_staffdeck
+from tests.store.processes import PATIENCE, run_staffdeck
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 README = Path(__file__).parents[2] / "README.md"
@@ -100,7 +100,7 @@ def test_the_team_role_reads_and_appends_and_rewrites_nothing(team):
     try:
         staffdeck(team["team"], "blocker", "raise", "Vendor contract unsigned",
                   "--workstream", "W-1", "--severity", "low")  # fmt: skip
-        assert woken.wait(10)
+        assert woken.wait(PATIENCE)
     finally:
         stop.set()
         listener.join()

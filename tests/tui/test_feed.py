@@ -32,7 +32,7 @@ def test_stopping_ends_a_read_after_its_page_and_waits_for_it(sample_store, monk
     worker = threading.Thread(target=lambda: read.extend(feed.read_all()))
     try:
         worker.start()
-        assert reading.wait(5)
+        assert reading.wait(60)  # a deadline for a hang only
         feed.stop()
         decoded = len(pages)  # stop() returned once the page in hand was done
         worker.join(5)
