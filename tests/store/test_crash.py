@@ -298,7 +298,9 @@ def test_an_import_killed_at_chosen_moments_leaves_the_store_as_it_was(store, la
 def test_an_import_killed_at_random_moments_is_all_or_nothing(store, large_history, tmp_path):
     # Each kill on a fresh store, so that an import that won the race (finished
     # before its kill) does not make the next one a refused duplicate. The
-    # moments are spread over how long one whole import takes on this machine.
+    # moments are spread over how long one whole import takes on this machine;
+    # one that finishes first shows the machine got faster (the suite runs in
+    # parallel), and the moments after it are spread over its shorter time.
     rng = random.Random(11)
     with another_store_like(store, tmp_path, "timed") as timed:
         seed_store(timed)
@@ -306,13 +308,18 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(store, large_histo
         assert not kill_import_when(timed, large_history, lambda: False)
         whole = time.monotonic() - started
     killed = finished = 0
-    for n in range(IMPORT_KILLS):
+    while killed < IMPORT_KILLS:
+        n = killed + finished
+        assert n < 3 * IMPORT_KILLS, f"{finished} of {n} imports finished before their kill"
         with another_store_like(store, tmp_path, f"import-{n}") as fresh:
             seed_store(fresh)
             before = export_of(fresh)
+            started = time.monotonic()
             was_killed = kill_import_when(
                 fresh, large_history, after(rng.uniform(0.05, 0.95) * whole)
             )
+            if not was_killed:
+                whole = min(whole, time.monotonic() - started)
             wait_for_orphans(fresh)
             now = export_of(fresh)
             if was_killed:
@@ -325,7 +332,6 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(store, large_histo
                 assert now == before + large_history.read_bytes()
             verified = run_staffdeck("--store", fresh, "verify")
             assert verified.returncode == 0, verified.stdout.decode() + verified.stderr.decode()
-    assert killed >= IMPORT_KILLS // 2
     print(
         f"imports killed at random: {killed}; finished before their kill: {finished}; "
         "each left all of the file or none of it"
