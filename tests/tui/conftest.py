@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
 import tui.app
@@ -88,3 +89,18 @@ async def until(condition: Callable[[], bool], pilot, timeout: float = 60.0) -> 
             raise AssertionError("the dashboard did not get there in time")
         await pilot.pause(0.01)
     await pilot.pause()
+
+
+async def palette_searched(pilot) -> None:
+    """Until the command palette on top shows its results for what was typed: it
+    searches in a worker, and a key pressed before the search is done acts on the
+    results shown so far (on a busy machine, none)."""
+    palette = pilot.app.screen
+    search = CommandPalette._GATHER_COMMANDS_GROUP
+    await until(
+        lambda: (
+            palette.has_class("-ready")
+            and not any(w.is_running for w in palette.workers if w.group == search)
+        ),
+        pilot,
+    )

@@ -10,7 +10,7 @@ from textual.color import Color
 from textual.geometry import Region
 
 from domain.service import Staffdeck
-from tests.tui.conftest import NOW, SIZE, fixed_clock, until
+from tests.tui.conftest import NOW, SIZE, fixed_clock, palette_searched, until
 from tui.look import Look
 from tui.screens import dashboard
 from tui.screens.dashboard import DashboardScreen
@@ -592,9 +592,14 @@ def test_the_palette_switches_to_the_projector_theme(sample_store, make_app):
             await until(lambda: loaded(app), pilot)
             dashboard = app.screen
             before = _state_colours(dashboard)
-            await pilot.press("ctrl+p", *"theme", "enter")
-            await pilot.pause()
-            await pilot.press(*"high-contrast", "enter")
+            await pilot.press("ctrl+p", *"theme")
+            await palette_searched(pilot)
+            commands = app.screen
+            await pilot.press("enter")  # "Change theme" opens a palette of themes
+            await until(lambda: app.screen not in (commands, dashboard), pilot)
+            await pilot.press(*"high-contrast")
+            await palette_searched(pilot)
+            await pilot.press("enter")
             await until(lambda: app.theme == "staffdeck-high-contrast", pilot)
             await pilot.pause()
             # The rows are drawn again in the new theme's colours, not the old one's.

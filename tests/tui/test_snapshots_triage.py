@@ -8,9 +8,8 @@ import asyncio
 import re
 
 import pytest
-from textual.command import CommandPalette
 
-from tests.tui.conftest import SIZE, until
+from tests.tui.conftest import SIZE, palette_searched, until
 from tests.tui.test_snapshots import loaded
 from tests.tui.test_triage import PANE_KEYS
 from tui.screens.dashboard import DashboardScreen
@@ -115,14 +114,7 @@ def test_the_palette_offers_the_selected_blockers_actions(snap_compare, sample_s
     async def searched(pilot) -> None:
         await on("blockers", "B-43", then=("ctrl+p",))(pilot)
         await pilot.press(*"B-43")
-        palette = pilot.app.screen
-        palette_search = CommandPalette._GATHER_COMMANDS_GROUP
-        # The palette searches in a worker: wait for the search of the last key.
-        await until(
-            lambda: palette.has_class("-ready")
-            and not any(w.is_running for w in palette.workers if w.group == palette_search),
-            pilot,
-        )
+        await palette_searched(pilot)
         await pilot.pause(0.1)
 
     assert snap_compare(make_app(sample_store), terminal_size=SIZE, run_before=searched)

@@ -15,7 +15,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from domain.service import Staffdeck
 from events import tag_of
-from tests.tui.conftest import SIZE, fixed_clock, until
+from tests.tui.conftest import SIZE, fixed_clock, palette_searched, until
 from tui.actions import BY_PANE
 from tui.screens.confirm import Confirm
 from tui.screens.dashboard import DashboardScreen
@@ -749,7 +749,7 @@ def test_the_palette_runs_an_action_on_the_selected_item(sample_store, make_app)
             screen = await dashboard(app, pilot)
             await select(pilot, screen, "blockers", "B-43")
             await pilot.press("ctrl+p", *"resolve B-43")
-            await pilot.pause(0.3)
+            await palette_searched(pilot)
             await pilot.press("enter")
             await until(lambda: isinstance(app.screen, FormScreen), pilot)
             assert app.screen.title_text == "Resolve B-43"
