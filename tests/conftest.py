@@ -27,7 +27,11 @@ def pytest_xdist_auto_num_workers(config) -> int:
     waiting on processes they started or on a dashboard to settle (on 2 cores, 4
     workers ran the suite in 11 min, 2 in 15, one in 25); past 8, the longest tests
     (2 min each) would set the pace anyway."""
-    return min(2 * len(os.sched_getaffinity(0)), 8)
+    if hasattr(os, "sched_getaffinity"):  # the cores this process may use (Linux)
+        cores = len(os.sched_getaffinity(0))
+    else:
+        cores = os.cpu_count() or 1
+    return min(2 * cores, 8)
 
 
 class FixedClock:
