@@ -24,6 +24,13 @@ def readme_sql() -> tuple[str, str]:
     return first, second
 
 
+def one_at_a_time(connection: psycopg.Connection) -> None:
+    """Granting on the database and dropping what a role owns both rewrite the
+    database's row: two tests doing so at once (the suite runs in parallel) can
+    fail with "tuple concurrently updated". A lock held until the connection closes."""
+    connection.execute("SELECT pg_advisory_lock(hashtext('staffdeck tests: roles'))")
+
+
 @pytest.fixture
 def team(postgres_url):
     """The README's roles and schema, under names of this test's own."""
@@ -45,6 +52,7 @@ def team(postgres_url):
 
     setup, grants = readme_sql()
     with psycopg.connect(postgres_url, autocommit=True) as connection:
+        one_at_a_time(connection)
         connection.execute(ours(setup))
     server = urlsplit(postgres_url)
     where = f"{server.hostname}:{server.port}{server.path}?schema=cos_{suffix}"
@@ -55,6 +63,7 @@ def team(postgres_url):
     }
     yield urls
     with psycopg.connect(postgres_url, autocommit=True) as connection:
+        one_at_a_time(connection)
         connection.execute(f"DROP SCHEMA cos_{suffix} CASCADE")
         for role in (f"team_{suffix}", f"owner_{suffix}"):
             connection.execute(f"DROP OWNED BY {role}")
