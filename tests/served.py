@@ -32,6 +32,14 @@ class Server:
     """`staffdeck serve` on a free loopback port, until `stop()`."""
 
     def __init__(self, store: str, *args: str, env: dict[str, str] | None = None):
+        # A port found free can be taken before the server binds it (by any
+        # connection another test opens meanwhile): then once more, on another.
+        for _ in range(3):
+            if self._start(store, args, env):
+                return
+        raise RuntimeError(f"staffdeck serve found no free port: {self.said.decode()}")
+
+    def _start(self, store: str, args: tuple[str, ...], env: dict[str, str] | None) -> bool:
         self.port = free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui.cli", "serve", "--port", str(self.port), *args],
@@ -46,9 +54,12 @@ class Server:
             line = self.process.stdout.readline()
             if not line or time.monotonic() > deadline:
                 self.stop()
+                if b"Address already in use" in self.said:
+                    return False
                 raise RuntimeError(f"staffdeck serve did not start: {self.said.decode()}")
             self.said += line
         self.url = LISTENING.search(self.said).group(1).decode()
+        return True
 
     def stop(self) -> None:
         if self.process.poll() is None:
