@@ -76,9 +76,16 @@ def test_tabs_are_dashboards_of_their_own_and_follow_each_other(store):
                 await second.press("e")
                 await second.wait_for("Escalate B-")
                 key = re.search(r"Escalate (B-\d+)", second.text).group(1)
-                for keys in ("Priya", "\t", "Needs a VP call", "\r"):
-                    await second.press(keys)
-                    await asyncio.sleep(0.1)  # a key at a time, as typed
+                # As a person types: looking at what each key did before the next.
+                # A tab is handed to the field first and only then moves the focus,
+                # so keys close behind it would still land in the field it leaves.
+                await second.press("Priya")
+                await second.wait_for("Priya")
+                await second.press("\t")
+                await asyncio.sleep(0.5)
+                await second.press("Needs a VP call")
+                await second.wait_for("Needs a VP call")
+                await second.press("\r")
                 await second.wait_for(f"Recorded: {key} escalated to Priya")
                 await first.wait_for("↑ Priya")
                 return key
